@@ -1,0 +1,26 @@
+package dev.parity.app.cli;
+
+import java.util.List;
+
+import org.springframework.batch.core.job.JobExecution;
+
+/** A job that did not complete becomes the error of its first failure, as one sentence. */
+final class JobFailures {
+
+	private JobFailures() {
+	}
+
+	static RuntimeException of(JobExecution execution) {
+		List<Throwable> failures = execution.getAllFailureExceptions();
+		if (failures.isEmpty()) {
+			return new UserException(execution.getJobInstance().getJobName() + " ended " + execution.getStatus());
+		}
+		Throwable first = failures.get(0);
+		if (Errors.find(first, dev.parity.core.config.ConfigException.class) != null) {
+			return Errors.find(first, dev.parity.core.config.ConfigException.class);
+		}
+		return new UserException(execution.getJobInstance().getJobName() + " failed (execution "
+				+ execution.getId() + ", restartable): " + Errors.message(first));
+	}
+
+}

@@ -1,0 +1,83 @@
+package dev.parity.core;
+
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import org.jooq.DSLContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.context.annotation.Primary;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import dev.parity.core.config.ParityConfig;
+import dev.parity.core.connect.DatabaseConnector;
+import dev.parity.core.connect.SourceDatabase;
+import dev.parity.core.connect.TargetDatabase;
+import dev.parity.core.mapping.TablePairResolver;
+import dev.parity.core.repository.AuditLog;
+import dev.parity.core.repository.CheckResultRepository;
+import dev.parity.core.repository.DiscrepancyRepository;
+import dev.parity.core.repository.RunRepository;
+
+/**
+ * The beans every Parity process needs, built from the {@link ParityConfig} bean: the control
+ * database (the primary {@link DataSource}, used by Flyway, Spring Batch, Quartz and jOOQ), the
+ * source and target (lazy: commands that only read the control database never connect to them),
+ * and the control repositories.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ParityCoreConfiguration {
+
+	@Bean
+	@Primary
+	HikariDataSource controlDataSource(ParityConfig config) {
+		return DatabaseConnector.control(config.control());
+	}
+
+	@Bean(destroyMethod = "close")
+	@Lazy
+	SourceDatabase sourceDatabase(ParityConfig config) {
+		return DatabaseConnector.source(config.source());
+	}
+
+	@Bean(destroyMethod = "close")
+	@Lazy
+	TargetDatabase targetDatabase(ParityConfig config) {
+		return DatabaseConnector.target(config.target());
+	}
+
+	@Bean
+	@Lazy
+	TablePairResolver tablePairResolver(ParityConfig config, SourceDatabase source, TargetDatabase target) {
+		return new TablePairResolver(config, source, target);
+	}
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	DiscrepancyRepository discrepancyRepository(DSLContext dsl) {
+		return new DiscrepancyRepository(dsl);
+	}
+
+	@Bean
+	RunRepository runRepository(DSLContext dsl) {
+		return new RunRepository(dsl);
+	}
+
+	@Bean
+	CheckResultRepository checkResultRepository(DSLContext dsl) {
+		return new CheckResultRepository(dsl);
+	}
+
+	@Bean
+	AuditLog auditLog(DSLContext dsl) {
+		return new AuditLog(dsl);
+	}
+
+}

@@ -1,0 +1,113 @@
+package dev.parity.core.connect;
+
+import java.sql.SQLException;
+import java.time.Duration;
+
+import org.jooq.DSLContext;
+import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
+import org.jooq.impl.DefaultExecuteListenerProvider;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import dev.parity.core.config.ConnectionSettings;
+import dev.parity.core.dialect.ComparisonDialect;
+import dev.parity.core.dialect.ComparisonDialects;
+
+/**
+ * Opens the pooled source and target connections of {@code parity.yml}. An unreachable database
+ * becomes one {@link DatabaseUnavailableException} naming the connection and the reason.
+ */
+public final class DatabaseConnector {
+
+	private DatabaseConnector() {
+	}
+
+	/** Opens the source: read-only session (or read-only URL) and the {@link SourceGuard}. */
+	public static SourceDatabase source(ConnectionSettings settings) {
+		ComparisonDialect dialect = dialect(Role.SOURCE, settings);
+		HikariConfig config = poolConfig(Role.SOURCE, settings, dialect.readOnlyUrl(settings.url()));
+		config.setReadOnly(true);
+		dialect.readOnlySessionSql().ifPresent(config::setConnectionInitSql);
+		HikariDataSource pool = open(Role.SOURCE, settings, config);
+		DefaultConfiguration jooq = baseConfiguration(pool, dialect);
+		jooq.set(new DefaultExecuteListenerProvider(new SourceGuard()));
+		return new SourceDatabase(pool, DSL.using(jooq), dialect);
+	}
+
+	public static TargetDatabase target(ConnectionSettings settings) {
+		ComparisonDialect dialect = dialect(Role.TARGET, settings);
+		HikariDataSource pool = open(Role.TARGET, settings, poolConfig(Role.TARGET, settings, settings.url()));
+		return new TargetDatabase(pool, DSL.using(baseConfiguration(pool, dialect)), dialect);
+	}
+
+	/** The pool for Parity's control database (managed by Spring in the application). */
+	public static HikariDataSource control(ConnectionSettings settings) {
+		dialect(Role.CONTROL, settings);
+		return open(Role.CONTROL, settings, poolConfig(Role.CONTROL, settings, settings.url()));
+	}
+
+	public static ComparisonDialect dialect(Role role, ConnectionSettings settings) {
+		try {
+			return ComparisonDialects.forUrl(settings.url());
+		}
+		catch (ComparisonDialects.UnsupportedDatabaseException ex) {
+			throw new DatabaseUnavailableException("parity." + role.key() + ".url: '" + settings.safeUrl() + "' "
+					+ ex.getMessage(), ex);
+		}
+	}
+
+	private static DefaultConfiguration baseConfiguration(HikariDataSource pool, ComparisonDialect dialect) {
+		DefaultConfiguration jooq = new DefaultConfiguration();
+		jooq.set(pool);
+		jooq.set(dialect.sqlDialect());
+		jooq.set(new Settings().withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_QUOTED)
+			.withExecuteLogging(false)
+			.withRenderSchema(true));
+		return jooq;
+	}
+
+	private static HikariConfig poolConfig(Role role, ConnectionSettings settings, String url) {
+		HikariConfig config = new HikariConfig();
+		config.setPoolName("parity-" + role.key());
+		config.setJdbcUrl(url);
+		config.setUsername(settings.username());
+		config.setPassword(settings.password());
+		config.setMaximumPoolSize(settings.poolSize());
+		config.setMinimumIdle(1);
+		config.setConnectionTimeout(Duration.ofSeconds(10).toMillis());
+		// Fail at once on start so that a wrong URL is one clear line, not a hang.
+		config.setInitializationFailTimeout(1);
+		return config;
+	}
+
+	private static HikariDataSource open(Role role, ConnectionSettings settings, HikariConfig config) {
+		try {
+			return new HikariDataSource(config);
+		}
+		catch (RuntimeException ex) {
+			throw new DatabaseUnavailableException(role.key() + " database (" + settings.safeUrl()
+					+ ") is unreachable: " + reason(ex), ex);
+		}
+	}
+
+	/** The innermost message, which is the one that says why (refused, unknown database, auth). */
+	static String reason(Throwable ex) {
+		Throwable cause = ex;
+		String message = ex.getMessage();
+		while (cause != null) {
+			if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
+				message = cause.getMessage();
+			}
+			if (cause instanceof SQLException && cause.getCause() == null) {
+				break;
+			}
+			cause = cause.getCause();
+		}
+		return message == null ? ex.getClass().getSimpleName() : message.lines().findFirst().orElse(message).trim();
+	}
+
+}

@@ -1,0 +1,42 @@
+package dev.parity.core.dialect;
+
+import java.util.Optional;
+
+import org.jooq.SQLDialect;
+
+/**
+ * What one database engine needs that jOOQ cannot make equal across engines. Everything standard
+ * (paging, quoting, counts, min/max) is rendered by jOOQ; no vendor SQL lives outside this package.
+ *
+ * <p>Implementations are stateless singletons, chosen from the JDBC URL by {@link ComparisonDialects}.
+ */
+public interface ComparisonDialect {
+
+	/** A short name for output, e.g. {@code postgresql}. */
+	String name();
+
+	/** The jOOQ dialect used to render queries for this engine. */
+	SQLDialect sqlDialect();
+
+	/**
+	 * Statement run on each new source connection to make the session itself read-only, the first of
+	 * the two layers that keep Parity from ever modifying the source. Empty when the engine has no such
+	 * session setting; then {@link #readOnlyUrl(String)} must do it.
+	 * <p>Example (PostgreSQL): {@code SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY}.
+	 */
+	Optional<String> readOnlySessionSql();
+
+	/**
+	 * The URL to use for a read-only connection; engines that make a session read-only through the URL
+	 * (H2: {@code ;ACCESS_MODE_DATA=r}) add it here, others return {@code url} unchanged.
+	 */
+	default String readOnlyUrl(String url) {
+		return url;
+	}
+
+	/** The Flyway vendor folder for Parity's control tables, or empty if this engine cannot hold them. */
+	default Optional<String> controlVendor() {
+		return Optional.empty();
+	}
+
+}

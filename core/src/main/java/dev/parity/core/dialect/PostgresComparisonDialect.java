@@ -1,0 +1,31 @@
+package dev.parity.core.dialect;
+
+import java.util.Optional;
+
+import org.jooq.SQLDialect;
+
+/** PostgreSQL 13 and newer. */
+final class PostgresComparisonDialect implements ComparisonDialect {
+
+	@Override
+	public String name() {
+		return "postgresql";
+	}
+
+	@Override
+	public SQLDialect sqlDialect() {
+		return SQLDialect.POSTGRES;
+	}
+
+	@Override
+	public Optional<String> readOnlySessionSql() {
+		// Applies to autocommit statements too, unlike the driver's setReadOnly (transaction mode).
+		return Optional.of("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
+	}
+
+	@Override
+	public Optional<String> controlVendor() {
+		return Optional.of("postgresql");
+	}
+
+}

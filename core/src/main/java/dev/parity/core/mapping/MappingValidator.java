@@ -1,0 +1,183 @@
+package dev.parity.core.mapping;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+
+import dev.parity.core.config.ConfigProblem;
+import dev.parity.core.config.TableMapping;
+import dev.parity.core.connect.SourceDatabase;
+import dev.parity.core.connect.TargetDatabase;
+
+/**
+ * Validation pass two: the configured table pairs against the live databases. Finds every problem in
+ * one pass (a missing table or column, a key that is not unique in the source, a column expression
+ * the source cannot evaluate, a target column with no source counterpart) and returns the resolved
+ * {@link TablePair}s for the jobs.
+ */
+public final class MappingValidator {
+
+	private final SourceDatabase source;
+
+	private final TargetDatabase target;
+
+	public MappingValidator(SourceDatabase source, TargetDatabase target) {
+		this.source = source;
+		this.target = target;
+	}
+
+	/** Resolves the given pairs; {@code problems} receives one entry per problem found. */
+	public List<TablePair> resolve(List<TableMapping> mappings, List<TableMapping> all, List<ConfigProblem> problems) {
+		List<TablePair> pairs = new ArrayList<>();
+		for (TableMapping mapping : mappings) {
+			String path = "parity.tables[" + all.indexOf(mapping) + "]";
+			int before = problems.size();
+			TablePair pair = resolve(mapping, path, problems);
+			if (pair != null && problems.size() == before) {
+				pairs.add(pair);
+			}
+		}
+		return pairs;
+	}
+
+	private TablePair resolve(TableMapping mapping, String path, List<ConfigProblem> problems) {
+		Optional<Table<?>> sourceTable = find(source.dsl(), mapping.source(), path + ".source", "source", problems);
+		Optional<Table<?>> targetTable = find(target.dsl(), mapping.target(), path + ".target", "target", problems);
+		if (sourceTable.isEmpty() || targetTable.isEmpty()) {
+			return null;
+		}
+		Table<?> src = sourceTable.get();
+		Table<?> tgt = targetTable.get();
+		List<String> keyNames = mapping.key();
+		if (keyNames == null) {
+			keyNames = TableResolver.primaryKey(tgt).stream().map(Field::getName).toList();
+			if (keyNames.isEmpty()) {
+				problems.add(new ConfigProblem(path + ".key", 0, "is not set and target table " + tgt.getName()
+						+ " has no primary key; list the key columns"));
+				return null;
+			}
+		}
+		List<Field<?>> sourceKey = new ArrayList<>();
+		List<Field<?>> targetKey = new ArrayList<>();
+		for (int i = 0; i < keyNames.size(); i++) {
+			String keyPath = path + ".key" + (mapping.key() == null ? "" : "[" + i + "]");
+			column(src, keyNames.get(i), keyPath, "source", problems).ifPresent(sourceKey::add);
+			column(tgt, keyNames.get(i), keyPath, "target", problems).ifPresent(targetKey::add);
+		}
+		Field<?> sourceUpdated = null;
+		Field<?> targetUpdated = null;
+		if (mapping.updatedColumn() != null) {
+			sourceUpdated = column(src, mapping.updatedColumn(), path + ".updated-column", "source", problems).orElse(null);
+			targetUpdated = column(tgt, mapping.updatedColumn(), path + ".updated-column", "target", problems).orElse(null);
+		}
+		for (String ignored : mapping.ignore()) {
+			column(tgt, ignored, path + ".ignore", "target", problems);
+		}
+		List<ColumnPair> columns = columns(mapping, path, src, tgt, targetKey, problems);
+		if (sourceKey.size() == keyNames.size()) {
+			checkUnique(src, sourceKey, path, problems);
+		}
+		return new TablePair(mapping, src, tgt, sourceKey, targetKey, sourceUpdated, targetUpdated, columns);
+	}
+
+	private List<ColumnPair> columns(TableMapping mapping, String path, Table<?> src, Table<?> tgt,
+			List<Field<?>> targetKey, List<ConfigProblem> problems) {
+		Map<String, String> expressions = new LinkedHashMap<>();
+		for (Map.Entry<String, String> entry : mapping.columns().entrySet()) {
+			String columnPath = path + ".columns." + entry.getKey();
+			Optional<Field<?>> column = column(tgt, entry.getKey(), columnPath, "target", problems);
+			column.ifPresent((c) -> expressions.put(c.getName(), entry.getValue()));
+		}
+		Set<String> skipped = mapping.ignore().stream().map((c) -> c.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+		targetKey.forEach((k) -> skipped.add(k.getName().toLowerCase(Locale.ROOT)));
+		List<ColumnPair> columns = new ArrayList<>();
+		for (Field<?> targetColumn : tgt.fields()) {
+			String name = targetColumn.getName();
+			if (skipped.contains(name.toLowerCase(Locale.ROOT))) {
+				continue;
+			}
+			String expression = expressions.get(name);
+			if (expression != null) {
+				Field<Object> sourceExpression = DSL.field("(" + expression + ")");
+				if (evaluable(src, sourceExpression, path + ".columns." + name, expression, problems)) {
+					columns.add(new ColumnPair(name, sourceExpression, targetColumn, true));
+				}
+				continue;
+			}
+			Optional<Field<?>> sourceColumn = TableResolver.column(src, name);
+			if (sourceColumn.isEmpty()) {
+				problems.add(new ConfigProblem(path + ".columns", 0, "target column " + name
+						+ " has no same-named column in source table " + src.getName()
+						+ "; map it under columns or list it under ignore"));
+				continue;
+			}
+			columns.add(new ColumnPair(name, sourceColumn.get(), targetColumn, false));
+		}
+		return columns;
+	}
+
+	private boolean evaluable(Table<?> src, Field<Object> expression, String path, String text,
+			List<ConfigProblem> problems) {
+		try {
+			source.dsl().select(expression).from(src).where(DSL.falseCondition()).fetch();
+			return true;
+		}
+		catch (DataAccessException | dev.parity.core.connect.SourceWriteRejectedException ex) {
+			problems.add(new ConfigProblem(path, 0, "the source cannot evaluate '" + text + "': " + firstLine(ex)));
+			return false;
+		}
+	}
+
+	private void checkUnique(Table<?> src, List<Field<?>> key, String path, List<ConfigProblem> problems) {
+		Record duplicate = source.dsl()
+			.select(key)
+			.from(src)
+			.groupBy(key)
+			.having(DSL.count().gt(1))
+			.limit(1)
+			.fetchOne();
+		if (duplicate != null) {
+			problems.add(new ConfigProblem(path + ".key", 0, "(" + key.stream().map(Field::getName)
+				.collect(Collectors.joining(", ")) + ") is not unique in source table " + src.getName() + ": "
+					+ duplicate.formatCSV(false).trim() + " occurs more than once"));
+		}
+	}
+
+	private static Optional<Table<?>> find(DSLContext dsl, String name, String path, String side,
+			List<ConfigProblem> problems) {
+		Optional<Table<?>> table = TableResolver.find(dsl, name);
+		if (table.isEmpty()) {
+			problems.add(new ConfigProblem(path, 0, "table " + name + " does not exist in the " + side + " database"));
+		}
+		return table;
+	}
+
+	private static Optional<Field<?>> column(Table<?> table, String name, String path, String side,
+			List<ConfigProblem> problems) {
+		Optional<Field<?>> column = TableResolver.column(table, name);
+		if (column.isEmpty()) {
+			problems.add(new ConfigProblem(path, 0,
+					"column " + name + " does not exist in " + side + " table " + table.getName()));
+		}
+		return column;
+	}
+
+	private static String firstLine(Exception ex) {
+		String message = ex.getCause() != null && ex.getCause().getMessage() != null ? ex.getCause().getMessage()
+				: String.valueOf(ex.getMessage());
+		return message.lines().findFirst().orElse(message).trim();
+	}
+
+}

@@ -1,0 +1,61 @@
+package dev.parity.core.mapping;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Schema;
+import org.jooq.Table;
+import org.jooq.UniqueKey;
+import org.jooq.impl.DSL;
+
+/**
+ * Finds a configured {@code [schema.]table} in a live database through jOOQ's {@link org.jooq.Meta},
+ * so that queries use the engine's real spelling: an exact match wins, otherwise a unique
+ * case-insensitive match ({@code customers} finds H2's {@code CUSTOMERS}).
+ */
+public final class TableResolver {
+
+	private TableResolver() {
+	}
+
+	/** The table, or empty if it does not exist (or the name is ambiguous). */
+	public static Optional<Table<?>> find(DSLContext dsl, String qualifiedName) {
+		int dot = qualifiedName.lastIndexOf('.');
+		String schemaName = dot < 0 ? dsl.fetchValue(DSL.select(DSL.currentSchema())) : qualifiedName.substring(0, dot);
+		String tableName = qualifiedName.substring(dot + 1);
+		List<Schema> schemas = dsl.meta()
+			.filterSchemas((s) -> schemaName != null && s.getName().equalsIgnoreCase(schemaName))
+			.getSchemas();
+		Optional<Schema> schema = pick(schemas, schemaName, Schema::getName);
+		if (schema.isEmpty()) {
+			return Optional.empty();
+		}
+		return pick(schema.get().getTables(), tableName, Table::getName);
+	}
+
+	/** A column of {@code table} by configured name, matched as tables are. */
+	public static Optional<Field<?>> column(Table<?> table, String name) {
+		return pick(List.of(table.fields()), name, Field::getName);
+	}
+
+	/** The primary key's columns, or empty if the table has none. */
+	public static List<Field<?>> primaryKey(Table<?> table) {
+		UniqueKey<?> key = table.getPrimaryKey();
+		return key == null ? List.of() : List.copyOf(key.getFields());
+	}
+
+	private static <T> Optional<T> pick(List<T> candidates, String name, java.util.function.Function<T, String> nameOf) {
+		Optional<T> exact = candidates.stream().filter((c) -> nameOf.apply(c).equals(name)).findFirst();
+		if (exact.isPresent()) {
+			return exact;
+		}
+		List<T> folded = candidates.stream()
+			.filter((c) -> nameOf.apply(c).toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT)))
+			.toList();
+		return folded.size() == 1 ? Optional.of(folded.get(0)) : Optional.empty();
+	}
+
+}

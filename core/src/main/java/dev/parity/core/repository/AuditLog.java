@@ -1,0 +1,31 @@
+package dev.parity.core.repository;
+
+import java.time.Instant;
+
+import org.jooq.DSLContext;
+
+import dev.parity.core.repository.ControlTables.Audit;
+
+/** The audit log: who did what, when, to which table or discrepancy. Append-only. */
+public class AuditLog {
+
+	private final DSLContext dsl;
+
+	public AuditLog(DSLContext dsl) {
+		this.dsl = dsl;
+	}
+
+	public void record(String actor, String action, String table, Long discrepancyId, Long runId, String detail,
+			Instant at) {
+		dsl.insertInto(Audit.TABLE)
+			.set(Audit.OCCURRED_AT, at)
+			.set(Audit.ACTOR, actor)
+			.set(Audit.ACTION, action)
+			.set(Audit.TABLE_NAME, table)
+			.set(Audit.DISCREPANCY_ID, discrepancyId)
+			.set(Audit.RUN_ID, runId)
+			.set(Audit.DETAIL, detail)
+			.execute();
+	}
+
+}

@@ -1,0 +1,177 @@
+package dev.parity.core.repository;
+
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.unquotedName;
+import static org.jooq.impl.DSL.table;
+
+import java.time.Instant;
+
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * Parity's control tables (created by Flyway, {@code db/migration}), addressed by name through jOOQ.
+ * Unquoted names, so that H2 (which folds them to upper case) and PostgreSQL (lower case) resolve them alike.
+ */
+final class ControlTables {
+
+	private ControlTables() {
+	}
+
+	static final class Run {
+
+		static final Table<Record> TABLE = table(unquotedName("parity_run"));
+
+		static final Field<Long> ID = field(unquotedName("parity_run", "id"), SQLDataType.BIGINT.identity(true));
+
+		static final Field<String> JOB_NAME = field(unquotedName("parity_run", "job_name"), SQLDataType.VARCHAR);
+
+		static final Field<Long> JOB_INSTANCE_ID = field(unquotedName("parity_run", "job_instance_id"), SQLDataType.BIGINT);
+
+		static final Field<String> TRIGGER = field(unquotedName("parity_run", "trigger_source"), SQLDataType.VARCHAR);
+
+		static final Field<String> TABLES = field(unquotedName("parity_run", "tables_selected"), SQLDataType.VARCHAR);
+
+		static final Field<String> STATUS = field(unquotedName("parity_run", "status"), SQLDataType.VARCHAR);
+
+		static final Field<Instant> STARTED_AT = field(unquotedName("parity_run", "started_at"), SQLDataType.INSTANT);
+
+		static final Field<Instant> FINISHED_AT = field(unquotedName("parity_run", "finished_at"), SQLDataType.INSTANT);
+
+	}
+
+	static final class CheckResult {
+
+		static final Table<Record> TABLE = table(unquotedName("parity_check_result"));
+
+		static final Field<Long> ID = field(unquotedName("parity_check_result", "id"), SQLDataType.BIGINT.identity(true));
+
+		static final Field<Long> RUN_ID = field(unquotedName("parity_check_result", "run_id"), SQLDataType.BIGINT);
+
+		static final Field<String> CHECK_TYPE = field(unquotedName("parity_check_result", "check_type"), SQLDataType.VARCHAR);
+
+		static final Field<String> TABLE_NAME = field(unquotedName("parity_check_result", "table_name"), SQLDataType.VARCHAR);
+
+		static final Field<Long> SOURCE_COUNT = field(unquotedName("parity_check_result", "source_count"), SQLDataType.BIGINT);
+
+		static final Field<Long> TARGET_COUNT = field(unquotedName("parity_check_result", "target_count"), SQLDataType.BIGINT);
+
+		static final Field<Long> SOURCE_IN_FLIGHT = field(unquotedName("parity_check_result", "source_in_flight"), SQLDataType.BIGINT);
+
+		static final Field<Long> TARGET_IN_FLIGHT = field(unquotedName("parity_check_result", "target_in_flight"), SQLDataType.BIGINT);
+
+		static final Field<Double> VARIANCE = field(unquotedName("parity_check_result", "variance"), SQLDataType.DOUBLE);
+
+		static final Field<Double> THRESHOLD = field(unquotedName("parity_check_result", "threshold"), SQLDataType.DOUBLE);
+
+		static final Field<Boolean> PASSED = field(unquotedName("parity_check_result", "passed"), SQLDataType.BOOLEAN);
+
+		static final Field<Long> DURATION_MS = field(unquotedName("parity_check_result", "duration_ms"), SQLDataType.BIGINT);
+
+		static final Field<String> DETAIL = field(unquotedName("parity_check_result", "detail"), SQLDataType.VARCHAR);
+
+		static final Field<Instant> CHECKED_AT = field(unquotedName("parity_check_result", "checked_at"), SQLDataType.INSTANT);
+
+	}
+
+	static final class Disc {
+
+		static final Table<Record> TABLE = table(unquotedName("parity_discrepancy"));
+
+		static final Field<Long> ID = field(unquotedName("parity_discrepancy", "id"), SQLDataType.BIGINT.identity(true));
+
+		static final Field<String> IDENT = field(unquotedName("parity_discrepancy", "ident"), SQLDataType.CHAR(64));
+
+		static final Field<String> TABLE_NAME = field(unquotedName("parity_discrepancy", "table_name"), SQLDataType.VARCHAR);
+
+		static final Field<String> KEY_JSON = field(unquotedName("parity_discrepancy", "key_json"), SQLDataType.VARCHAR);
+
+		static final Field<String> TYPE = field(unquotedName("parity_discrepancy", "discrepancy_type"), SQLDataType.VARCHAR);
+
+		static final Field<String> COLUMN_NAME = field(unquotedName("parity_discrepancy", "column_name"), SQLDataType.VARCHAR);
+
+		static final Field<String> SOURCE_VALUE = field(unquotedName("parity_discrepancy", "source_value"), SQLDataType.VARCHAR);
+
+		static final Field<String> TARGET_VALUE = field(unquotedName("parity_discrepancy", "target_value"), SQLDataType.VARCHAR);
+
+		static final Field<String> STATUS = field(unquotedName("parity_discrepancy", "status"), SQLDataType.VARCHAR);
+
+		static final Field<Boolean> CRITICAL = field(unquotedName("parity_discrepancy", "critical"), SQLDataType.BOOLEAN);
+
+		static final Field<Instant> FIRST_SEEN = field(unquotedName("parity_discrepancy", "first_seen"), SQLDataType.INSTANT);
+
+		static final Field<Instant> LAST_SEEN = field(unquotedName("parity_discrepancy", "last_seen"), SQLDataType.INSTANT);
+
+		static final Field<Long> FIRST_RUN_ID = field(unquotedName("parity_discrepancy", "first_run_id"), SQLDataType.BIGINT);
+
+		static final Field<Long> LAST_RUN_ID = field(unquotedName("parity_discrepancy", "last_run_id"), SQLDataType.BIGINT);
+
+		static final Field<Instant> STATUS_CHANGED_AT = field(unquotedName("parity_discrepancy", "status_changed_at"), SQLDataType.INSTANT);
+
+		static final Field<String> STATUS_CHANGED_BY = field(unquotedName("parity_discrepancy", "status_changed_by"), SQLDataType.VARCHAR);
+
+		static final Field<String> STATUS_REASON = field(unquotedName("parity_discrepancy", "status_reason"), SQLDataType.VARCHAR);
+
+	}
+
+	static final class Observation {
+
+		static final Table<Record> TABLE = table(unquotedName("parity_observation"));
+
+		static final Field<Long> DISCREPANCY_ID = field(unquotedName("parity_observation", "discrepancy_id"), SQLDataType.BIGINT);
+
+		static final Field<Long> RUN_ID = field(unquotedName("parity_observation", "run_id"), SQLDataType.BIGINT);
+
+		static final Field<Instant> OBSERVED_AT = field(unquotedName("parity_observation", "observed_at"), SQLDataType.INSTANT);
+
+		static final Field<String> SOURCE_VALUE = field(unquotedName("parity_observation", "source_value"), SQLDataType.VARCHAR);
+
+		static final Field<String> TARGET_VALUE = field(unquotedName("parity_observation", "target_value"), SQLDataType.VARCHAR);
+
+	}
+
+	static final class LagAlert {
+
+		static final Table<Record> TABLE = table(unquotedName("parity_lag_alert"));
+
+		static final Field<Long> RUN_ID = field(unquotedName("parity_lag_alert", "run_id"), SQLDataType.BIGINT);
+
+		static final Field<String> TABLE_NAME = field(unquotedName("parity_lag_alert", "table_name"), SQLDataType.VARCHAR);
+
+		static final Field<String> SOURCE_NEWEST = field(unquotedName("parity_lag_alert", "source_newest"), SQLDataType.VARCHAR);
+
+		static final Field<String> TARGET_NEWEST = field(unquotedName("parity_lag_alert", "target_newest"), SQLDataType.VARCHAR);
+
+		static final Field<Long> LAG_SECONDS = field(unquotedName("parity_lag_alert", "lag_seconds"), SQLDataType.BIGINT);
+
+		static final Field<Long> THRESHOLD_SECONDS = field(unquotedName("parity_lag_alert", "threshold_seconds"), SQLDataType.BIGINT);
+
+		static final Field<Instant> RAISED_AT = field(unquotedName("parity_lag_alert", "raised_at"), SQLDataType.INSTANT);
+
+	}
+
+	static final class Audit {
+
+		static final Table<Record> TABLE = table(unquotedName("parity_audit"));
+
+		static final Field<Long> ID = field(unquotedName("parity_audit", "id"), SQLDataType.BIGINT.identity(true));
+
+		static final Field<Instant> OCCURRED_AT = field(unquotedName("parity_audit", "occurred_at"), SQLDataType.INSTANT);
+
+		static final Field<String> ACTOR = field(unquotedName("parity_audit", "actor"), SQLDataType.VARCHAR);
+
+		static final Field<String> ACTION = field(unquotedName("parity_audit", "action"), SQLDataType.VARCHAR);
+
+		static final Field<String> TABLE_NAME = field(unquotedName("parity_audit", "table_name"), SQLDataType.VARCHAR);
+
+		static final Field<Long> DISCREPANCY_ID = field(unquotedName("parity_audit", "discrepancy_id"), SQLDataType.BIGINT);
+
+		static final Field<Long> RUN_ID = field(unquotedName("parity_audit", "run_id"), SQLDataType.BIGINT);
+
+		static final Field<String> DETAIL = field(unquotedName("parity_audit", "detail"), SQLDataType.VARCHAR);
+
+	}
+
+}

@@ -1,0 +1,158 @@
+package dev.parity.core.repository;
+
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.when;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.codec.digest.DigestUtils;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+import dev.parity.core.repository.ControlTables.Disc;
+import dev.parity.core.repository.ControlTables.Observation;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The discrepancy repository in the control database.
+ *
+ * <p>A discrepancy is one (table, key, type, column). {@link #record} inserts it or, when it exists,
+ * updates its values, {@code lastSeen} and last run (reopening it unless it was accepted) and adds one
+ * observation per run to its history. Calls are idempotent per run, so a chunk replayed after a
+ * failure never duplicates anything; the unique constraints on {@code ident} and (discrepancy, run)
+ * back that up. Update-then-insert rather than an engine upsert: portable, and one writer owns a
+ * given key at a time (partitions never share keys). Callers provide the transaction (the chunk's).
+ */
+public class DiscrepancyRepository {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final List<String> REOPENABLE = List.of(DiscrepancyStatus.RESOLVED.name(),
+			DiscrepancyStatus.SELF_HEALED.name(), DiscrepancyStatus.FAILED.name());
+
+	// Explicit columns: records are then read by these fields, whatever case the engine reports.
+	private static final List<org.jooq.Field<?>> COLUMNS = List.of(Disc.ID, Disc.TABLE_NAME, Disc.KEY_JSON, Disc.TYPE,
+			Disc.COLUMN_NAME, Disc.SOURCE_VALUE, Disc.TARGET_VALUE, Disc.STATUS, Disc.CRITICAL, Disc.FIRST_SEEN,
+			Disc.LAST_SEEN);
+
+	private final DSLContext dsl;
+
+	public DiscrepancyRepository(DSLContext dsl) {
+		this.dsl = dsl;
+	}
+
+	/** Stores what {@code runId} saw and returns the discrepancy's id. */
+	public long record(long runId, Finding finding, Instant seenAt) {
+		String keyJson = finding.key() == null ? null : JSON.writeValueAsString(finding.key());
+		String ident = ident(finding.table(), keyJson, finding.type(), finding.column());
+		int updated = dsl.update(Disc.TABLE)
+			.set(Disc.SOURCE_VALUE, finding.sourceValue())
+			.set(Disc.TARGET_VALUE, finding.targetValue())
+			.set(Disc.CRITICAL, finding.critical())
+			.set(Disc.LAST_SEEN, seenAt)
+			.set(Disc.LAST_RUN_ID, runId)
+			.set(Disc.STATUS, when(Disc.STATUS.in(REOPENABLE), inline(DiscrepancyStatus.OPEN.name())).otherwise(Disc.STATUS))
+			.where(Disc.IDENT.eq(ident))
+			.execute();
+		if (updated == 0) {
+			dsl.insertInto(Disc.TABLE)
+				.set(Disc.IDENT, ident)
+				.set(Disc.TABLE_NAME, finding.table())
+				.set(Disc.KEY_JSON, keyJson)
+				.set(Disc.TYPE, finding.type().name())
+				.set(Disc.COLUMN_NAME, finding.column())
+				.set(Disc.SOURCE_VALUE, finding.sourceValue())
+				.set(Disc.TARGET_VALUE, finding.targetValue())
+				.set(Disc.STATUS, DiscrepancyStatus.OPEN.name())
+				.set(Disc.CRITICAL, finding.critical())
+				.set(Disc.FIRST_SEEN, seenAt)
+				.set(Disc.LAST_SEEN, seenAt)
+				.set(Disc.FIRST_RUN_ID, runId)
+				.set(Disc.LAST_RUN_ID, runId)
+				.execute();
+		}
+		long id = dsl.select(Disc.ID).from(Disc.TABLE).where(Disc.IDENT.eq(ident)).fetchSingle(Disc.ID);
+		int observed = dsl.update(Observation.TABLE)
+			.set(Observation.OBSERVED_AT, seenAt)
+			.set(Observation.SOURCE_VALUE, finding.sourceValue())
+			.set(Observation.TARGET_VALUE, finding.targetValue())
+			.where(Observation.DISCREPANCY_ID.eq(id).and(Observation.RUN_ID.eq(runId)))
+			.execute();
+		if (observed == 0) {
+			dsl.insertInto(Observation.TABLE)
+				.set(Observation.DISCREPANCY_ID, id)
+				.set(Observation.RUN_ID, runId)
+				.set(Observation.OBSERVED_AT, seenAt)
+				.set(Observation.SOURCE_VALUE, finding.sourceValue())
+				.set(Observation.TARGET_VALUE, finding.targetValue())
+				.execute();
+		}
+		return id;
+	}
+
+	/**
+	 * Marks {@code RESOLVED} the open discrepancies of {@code types} on {@code table} that run
+	 * {@code runId} checked and did not see again.
+	 * @return how many were resolved
+	 */
+	public int resolveUnseen(String table, Collection<DiscrepancyType> types, long runId, String actor, Instant at) {
+		return dsl.update(Disc.TABLE)
+			.set(Disc.STATUS, DiscrepancyStatus.RESOLVED.name())
+			.set(Disc.STATUS_CHANGED_AT, at)
+			.set(Disc.STATUS_CHANGED_BY, actor)
+			.set(Disc.STATUS_REASON, "not seen by run " + runId)
+			.where(Disc.TABLE_NAME.eq(table))
+			.and(Disc.TYPE.in(types.stream().map(Enum::name).toList()))
+			.and(Disc.STATUS.eq(DiscrepancyStatus.OPEN.name()))
+			.and(Disc.LAST_RUN_ID.isNull().or(Disc.LAST_RUN_ID.ne(runId)))
+			.execute();
+	}
+
+	/** Discrepancies in id order; {@code status} null means all. */
+	public List<Discrepancy> find(DiscrepancyStatus status) {
+		Condition condition = status == null ? DSL.noCondition() : Disc.STATUS.eq(status.name());
+		List<Discrepancy> found = new ArrayList<>();
+		for (Record r : dsl.select(COLUMNS).from(Disc.TABLE).where(condition).orderBy(Disc.ID).fetch()) {
+			found.add(map(r));
+		}
+		return found;
+	}
+
+	/** How many discrepancies of each type {@code runId} saw on {@code table}. */
+	public Map<DiscrepancyType, Integer> countSeenBy(long runId, String table) {
+		Map<DiscrepancyType, Integer> counts = new LinkedHashMap<>();
+		dsl.select(Disc.TYPE, DSL.count())
+			.from(Disc.TABLE)
+			.where(Disc.LAST_RUN_ID.eq(runId))
+			.and(Disc.TABLE_NAME.eq(table))
+			.groupBy(Disc.TYPE)
+			.fetch()
+			.forEach((r) -> counts.put(DiscrepancyType.valueOf(r.value1()), r.value2()));
+		return counts;
+	}
+
+	private static Discrepancy map(Record r) {
+		String keyJson = r.get(Disc.KEY_JSON);
+		Map<String, String> key = keyJson == null ? null
+				: JSON.readValue(keyJson, new TypeReference<LinkedHashMap<String, String>>() {
+				});
+		return new Discrepancy(r.get(Disc.ID), r.get(Disc.TABLE_NAME), key, DiscrepancyType.valueOf(r.get(Disc.TYPE)),
+				r.get(Disc.COLUMN_NAME), r.get(Disc.SOURCE_VALUE), r.get(Disc.TARGET_VALUE),
+				DiscrepancyStatus.valueOf(r.get(Disc.STATUS)), r.get(Disc.CRITICAL), r.get(Disc.FIRST_SEEN),
+				r.get(Disc.LAST_SEEN));
+	}
+
+	static String ident(String table, String keyJson, DiscrepancyType type, String column) {
+		return DigestUtils.sha256Hex(table + '\u0000' + (keyJson == null ? "" : keyJson) + '\u0000' + type.name()
+				+ '\u0000' + (column == null ? "" : column));
+	}
+
+}

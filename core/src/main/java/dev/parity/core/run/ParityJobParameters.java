@@ -1,0 +1,33 @@
+package dev.parity.core.run;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The job parameters every Parity job understands, whoever launches it (CLI, Quartz, console).
+ */
+public final class ParityJobParameters {
+
+	/** Comma-separated table pair names; empty or absent means every pair. Identifying. */
+	public static final String TABLES = "tables";
+
+	/** Who or what started the run: {@code cli}, {@code schedule}, {@code console:alice}. Not identifying. */
+	public static final String TRIGGER = "trigger";
+
+	/** Makes each launch its own job instance (a timestamp or the Quartz fire time). Identifying. */
+	public static final String LAUNCH = "launch";
+
+	/** The job execution context key under which the Parity run id is kept. */
+	public static final String RUN_ID = "parity.runId";
+
+	private ParityJobParameters() {
+	}
+
+	public static List<String> tables(String parameter) {
+		if (parameter == null || parameter.isBlank()) {
+			return List.of();
+		}
+		return Arrays.stream(parameter.split(",")).map(String::trim).filter((s) -> !s.isEmpty()).toList();
+	}
+
+}

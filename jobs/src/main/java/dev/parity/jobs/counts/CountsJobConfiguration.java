@@ -1,0 +1,82 @@
+package dev.parity.jobs.counts;
+
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import dev.parity.core.config.ParityConfig;
+import dev.parity.core.connect.SourceDatabase;
+import dev.parity.core.connect.TargetDatabase;
+import dev.parity.core.mapping.TablePairResolver;
+import dev.parity.core.repository.CheckResultRepository;
+import dev.parity.core.repository.CountResult;
+import dev.parity.core.repository.DiscrepancyRepository;
+import dev.parity.core.mapping.TablePair;
+import dev.parity.core.run.ParityJobParameters;
+import dev.parity.jobs.support.ParityRunListener;
+import dev.parity.processors.CountsItemProcessor;
+import dev.parity.readers.TablePairItemReader;
+import dev.parity.writers.CountResultItemWriter;
+
+/**
+ * {@code countsJob}: hourly record counts. One chunk per table pair, so that each table's result,
+ * discrepancy and lag alert commit together in the control database, and a failed run restarts at
+ * the first table that did not commit.
+ */
+@Configuration(proxyBeanMethods = false)
+public class CountsJobConfiguration {
+
+	// step 1: read the selected table pairs
+	@Bean
+	@StepScope
+	TablePairItemReader countsItemReader(TablePairResolver resolver,
+			@Value("#{jobParameters['" + ParityJobParameters.TABLES + "']}") String tables) {
+		return new TablePairItemReader(() -> resolver.resolve(ParityJobParameters.tables(tables)));
+	}
+
+	// step 2: count both sides at once
+	@Bean
+	@StepScope
+	CountsItemProcessor countsItemProcessor(SourceDatabase source, TargetDatabase target, ParityConfig config,
+			ExecutorService sideExecutor) {
+		return new CountsItemProcessor(source, target, config.lagWindow(), config.thresholds().countVariance(),
+				sideExecutor);
+	}
+
+	// step 3: store results, discrepancies and lag alerts
+	@Bean
+	@StepScope
+	CountResultItemWriter countsItemWriter(
+			@Value("#{jobExecutionContext['" + ParityJobParameters.RUN_ID + "']}") Long runId,
+			CheckResultRepository results, DiscrepancyRepository discrepancies, ParityConfig config, Clock clock) {
+		return new CountResultItemWriter(runId, results, discrepancies, config.thresholds().maxLag(), clock);
+	}
+
+	@Bean
+	Step countsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			TablePairItemReader countsItemReader, CountsItemProcessor countsItemProcessor,
+			CountResultItemWriter countsItemWriter) {
+		return new StepBuilder("countsStep", jobRepository).<TablePair, CountResult>chunk(1)
+			.transactionManager(transactionManager)
+			.reader(countsItemReader)
+			.processor(countsItemProcessor)
+			.writer(countsItemWriter)
+			.build();
+	}
+
+	@Bean
+	Job countsJob(JobRepository jobRepository, Step countsStep, ParityRunListener parityRunListener) {
+		return new JobBuilder("countsJob", jobRepository).listener(parityRunListener).start(countsStep).build();
+	}
+
+}
