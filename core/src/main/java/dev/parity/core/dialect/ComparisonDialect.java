@@ -19,6 +19,15 @@ public interface ComparisonDialect {
 	SQLDialect sqlDialect();
 
 	/**
+	 * The jOOQ dialect for reading the catalog through {@link org.jooq.Meta}. Usually
+	 * {@link #sqlDialect()}; differs where jOOQ's open-source edition targets only the newest release of
+	 * an engine and its catalog queries use columns older releases lack.
+	 */
+	default SQLDialect metaDialect() {
+		return sqlDialect();
+	}
+
+	/**
 	 * Statement run on each new source connection to make the session itself read-only, the first of
 	 * the two layers that keep Parity from ever modifying the source. Empty when the engine has no such
 	 * session setting; then {@link #readOnlyUrl(String)} must do it.

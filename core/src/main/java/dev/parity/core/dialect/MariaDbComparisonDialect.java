@@ -23,6 +23,15 @@ final class MariaDbComparisonDialect implements ComparisonDialect {
 		return sqlDialect;
 	}
 
+	/**
+	 * jOOQ's MARIADB dialect reads system-versioning columns of {@code information_schema} that
+	 * MariaDB before 11 lacks; the MySQL catalog queries work on both.
+	 */
+	@Override
+	public SQLDialect metaDialect() {
+		return SQLDialect.MYSQL;
+	}
+
 	@Override
 	public Optional<String> readOnlySessionSql() {
 		return Optional.of("SET SESSION TRANSACTION READ ONLY");

@@ -53,8 +53,8 @@ public final class MappingValidator {
 	}
 
 	private TablePair resolve(TableMapping mapping, String path, List<ConfigProblem> problems) {
-		Optional<Table<?>> sourceTable = find(source.dsl(), mapping.source(), path + ".source", "source", problems);
-		Optional<Table<?>> targetTable = find(target.dsl(), mapping.target(), path + ".target", "target", problems);
+		Optional<Table<?>> sourceTable = find(source, mapping.source(), path + ".source", "source", problems);
+		Optional<Table<?>> targetTable = find(target, mapping.target(), path + ".target", "target", problems);
 		if (sourceTable.isEmpty() || targetTable.isEmpty()) {
 			return null;
 		}
@@ -155,9 +155,9 @@ public final class MappingValidator {
 		}
 	}
 
-	private static Optional<Table<?>> find(DSLContext dsl, String name, String path, String side,
+	private static Optional<Table<?>> find(dev.parity.core.connect.Database database, String name, String path, String side,
 			List<ConfigProblem> problems) {
-		Optional<Table<?>> table = TableResolver.find(dsl, name);
+		Optional<Table<?>> table = TableResolver.find(database, name);
 		if (table.isEmpty()) {
 			problems.add(new ConfigProblem(path, 0, "table " + name + " does not exist in the " + side + " database"));
 		}

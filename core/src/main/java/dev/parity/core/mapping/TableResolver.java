@@ -11,6 +11,8 @@ import org.jooq.Table;
 import org.jooq.UniqueKey;
 import org.jooq.impl.DSL;
 
+import dev.parity.core.connect.Database;
+
 /**
  * Finds a configured {@code [schema.]table} in a live database through jOOQ's {@link org.jooq.Meta},
  * so that queries use the engine's real spelling: an exact match wins, otherwise a unique
@@ -22,11 +24,14 @@ public final class TableResolver {
 	}
 
 	/** The table, or empty if it does not exist (or the name is ambiguous). */
-	public static Optional<Table<?>> find(DSLContext dsl, String qualifiedName) {
+	public static Optional<Table<?>> find(Database database, String qualifiedName) {
+		DSLContext dsl = database.dsl();
+		DSLContext metaDsl = database.dialect().metaDialect() == dsl.dialect() ? dsl
+				: dsl.configuration().derive(database.dialect().metaDialect()).dsl();
 		int dot = qualifiedName.lastIndexOf('.');
 		String schemaName = dot < 0 ? dsl.fetchValue(DSL.select(DSL.currentSchema())) : qualifiedName.substring(0, dot);
 		String tableName = qualifiedName.substring(dot + 1);
-		List<Schema> schemas = dsl.meta()
+		List<Schema> schemas = metaDsl.meta()
 			.filterSchemas((s) -> schemaName != null && s.getName().equalsIgnoreCase(schemaName))
 			.getSchemas();
 		Optional<Schema> schema = pick(schemas, schemaName, Schema::getName);

@@ -1,0 +1,157 @@
+package dev.parity.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import java.io.StringReader;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** Validation pass one: the file itself. */
+class ParityConfigLoaderTests {
+
+	private static final Map<String, String> ENV = Map.of("PARITY_SOURCE_PASSWORD", "s3cr3t-pw");
+
+	private static ParityConfig parse(String yaml) {
+		return new ParityConfigLoader(ENV::get).parse(new StringReader(yaml), "parity.yml");
+	}
+
+	private static List<String> problems(String yaml) {
+		return assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> parse(yaml))
+			.actual()
+			.problems()
+			.stream()
+			.map(ConfigProblem::toString)
+			.toList();
+	}
+
+	@Test
+	void bindsTheDesignExampleWithDefaults() {
+		ParityConfig config = parse("""
+				parity:
+				  source:  { url: jdbc:mariadb://127.0.0.1:3306/legacy, username: app, password: "${PARITY_SOURCE_PASSWORD}" }
+				  target:  { url: jdbc:postgresql://127.0.0.1:5432/warehouse, username: app, password: "" }
+				  lag-window: 5m
+				  tables:
+				    - name: customers
+				      source: customers
+				      target: public.customer
+				      key: [id]
+				      updated-column: updated_at
+				      critical: true
+				      columns:
+				        full_name: name
+				        balance: balance_cents / 100.0
+				      ignore: [loaded_at]
+				    - name: orders
+				      key: order_id
+				""");
+		assertThat(config.source().password()).isEqualTo("s3cr3t-pw");
+		assertThat(config.control().url()).isEqualTo(ParityConfig.DEFAULT_CONTROL_URL);
+		assertThat(config.lagWindow()).isEqualTo(Duration.ofMinutes(5));
+		assertThat(config.thresholds().countVariance()).isEqualTo(0.0001);
+		assertThat(config.thresholds().maxLag()).isEqualTo(Duration.ofMinutes(15));
+		TableMapping customers = config.tables().get(0);
+		assertThat(customers.target()).isEqualTo("public.customer");
+		assertThat(customers.columns()).containsEntry("balance", "balance_cents / 100.0");
+		assertThat(customers.critical()).isTrue();
+		assertThat(config.tables().get(1).key()).containsExactly("order_id");
+		assertThat(config.tables().get(1).source()).isEqualTo("orders");
+		assertThat(config.source().toString()).doesNotContain("s3cr3t-pw");
+	}
+
+	@Test
+	void reportsEveryProblemAtOnceWithItsPathAndLine() {
+		List<String> problems = problems("""
+				parity:
+				  source: { url: jdbc:mariadb://h/db, pasword: x }
+				  target: { username: app }
+				  lag-window: soon
+				  tabels: []
+				  thresholds: { count-variance: high }
+				  tables:
+				    - name: customers
+				      key: []
+				      critical: maybe
+				    - source: orders
+				    - name: customers
+				      key: [id]
+				      columns: [a, b]
+				""");
+		assertThat(problems).containsExactlyInAnyOrder(
+				"parity.source.pasword (line 2): unknown key; allowed here: url, username, password, pool-size",
+				"parity.target.url (line 3): is required",
+				"parity.lag-window (line 4): expected a duration such as 500ms, 30s, 5m, 2h or 1d, found 'soon'",
+				"parity.tabels (line 5): unknown key; allowed here: name, source, target, control, lag-window, tables, thresholds",
+				"parity.thresholds.count-variance (line 6): expected a number, found 'high'",
+				"parity.tables[0].critical (line 10): expected true or false, found 'maybe'",
+				"parity.tables[1].name (line 11): is required",
+				"parity.tables[2].columns (line 14): expected a mapping of name: value, found a list",
+				"parity.tables[0].key: must name at least one column (leave it out to use the target's primary key)",
+				"parity.tables[2].name: 'customers' is used by another table pair");
+	}
+
+	@Test
+	void aPlaceholderDefaultAppliesWhenTheVariableIsUnset() {
+		ParityConfig config = new ParityConfigLoader((name) -> null).parse(new StringReader("""
+				parity:
+				  source: { url: jdbc:h2:mem:s, password: "${PARITY_SOURCE_PASSWORD:}" }
+				  target: { url: jdbc:h2:mem:t, password: "${PARITY_TARGET_PASSWORD:fallback}" }
+				  tables: [ { name: t } ]
+				"""), "parity.yml");
+		org.assertj.core.api.Assertions.assertThat(config.source().password()).isEmpty();
+		org.assertj.core.api.Assertions.assertThat(config.target().password()).isEqualTo("fallback");
+	}
+
+	@Test
+	void anUnsetVariableWithoutDefaultIsAProblem() {
+		List<String> problems = assertThatExceptionOfType(ConfigException.class)
+			.isThrownBy(() -> new ParityConfigLoader((name) -> null).parse(new StringReader("""
+					parity:
+					  source: { url: jdbc:h2:mem:s, password: "${PARITY_SOURCE_PASSWORD}" }
+					  target: { url: jdbc:h2:mem:t }
+					  tables: [ { name: t } ]
+					"""), "parity.yml"))
+			.actual()
+			.problems()
+			.stream()
+			.map(ConfigProblem::toString)
+			.toList();
+		assertThat(problems)
+			.containsExactly("parity.source.password (line 2): environment variable PARITY_SOURCE_PASSWORD is not set");
+	}
+
+	@Test
+	void aWrongPasswordValueIsNeverEchoed() {
+		List<String> problems = problems("""
+				parity:
+				  source: { url: jdbc:h2:mem:s, password: [hunter2] }
+				  target: { url: jdbc:h2:mem:t }
+				  tables: [ { name: t } ]
+				""");
+		assertThat(String.join("\n", problems)).doesNotContain("hunter2");
+	}
+
+	@Test
+	void emptyTablesAndInvalidYamlAreClear() {
+		assertThat(problems("""
+				parity:
+				  source: { url: jdbc:h2:mem:s }
+				  target: { url: jdbc:h2:mem:t }
+				  tables: []
+				""")).containsExactly("parity.tables: must list at least one table pair");
+		assertThat(problems("parity: [unclosed")).singleElement().asString().startsWith("parity.yml (line 1): is not valid YAML");
+	}
+
+	@Test
+	void maskUrlPasswords() {
+		ConnectionSettings settings = new ConnectionSettings("jdbc:postgresql://h/db?user=a&password=topsecret", "a", "x",
+				null);
+		assertThat(settings.safeUrl()).isEqualTo("jdbc:postgresql://h/db?user=a&password=***");
+		assertThat(settings.toString()).doesNotContain("topsecret");
+	}
+
+}

@@ -1,0 +1,131 @@
+package dev.parity.core.repository;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.flywaydb.core.Flyway;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import dev.parity.core.config.ConnectionSettings;
+import dev.parity.core.connect.DatabaseConnector;
+import dev.parity.core.testsupport.TestDatabases;
+import dev.parity.core.testsupport.TestSchema;
+
+/**
+ * The discrepancy repository on both supported control databases: the embedded H2 default and real
+ * PostgreSQL (skipped with a reason when no PostgreSQL is available).
+ */
+class DiscrepancyRepositoryTests {
+
+	private HikariDataSource pool;
+
+	private TestSchema schema;
+
+	@AfterEach
+	void close() {
+		pool.close();
+		if (schema != null) {
+			schema.close();
+		}
+	}
+
+	private DSLContext control(String engine) {
+		ConnectionSettings settings;
+		SQLDialect dialect;
+		if (engine.equals("h2")) {
+			settings = new ConnectionSettings("jdbc:h2:mem:repo" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "", 2);
+			dialect = SQLDialect.H2;
+		}
+		else {
+			org.junit.jupiter.api.Assumptions.assumeTrue(TestDatabases.POSTGRES.unavailableReason() == null,
+					TestDatabases.POSTGRES.unavailableReason());
+			schema = TestDatabases.POSTGRES.freshSchema();
+			settings = schema.settings();
+			dialect = SQLDialect.POSTGRES;
+		}
+		pool = DatabaseConnector.control(settings);
+		Flyway.configure()
+			.dataSource(pool)
+			.locations("classpath:db/migration/common", "classpath:db/migration/" + engine)
+			.load()
+			.migrate();
+		return DSL.using(pool, dialect);
+	}
+
+	private static long run(DSLContext dsl, long instance) {
+		return new RunRepository(dsl).startOrResume("countsJob", instance, "test", null, Instant.now());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "h2", "postgresql" })
+	void oneDiscrepancyPerTableKeyTypeAndColumnWithItsHistory(String engine) {
+		DSLContext dsl = control(engine);
+		DiscrepancyRepository repository = new DiscrepancyRepository(dsl);
+		long run1 = run(dsl, 1);
+		long run2 = run(dsl, 2);
+		Map<String, String> key = new LinkedHashMap<>();
+		key.put("customer_id", "7");
+		key.put("order_no", "100");
+		Finding first = new Finding("orders", key, DiscrepancyType.FIELD_MISMATCH, "amount", "10.5", "10.6", true);
+		Instant t1 = Instant.parse("2026-11-23T10:00:00Z");
+		Instant t2 = Instant.parse("2026-11-23T11:00:00Z");
+
+		long id = repository.record(run1, first, t1);
+		assertThat(repository.record(run1, first, t1)).as("same run again").isEqualTo(id);
+		long again = repository.record(run2,
+				new Finding("orders", key, DiscrepancyType.FIELD_MISMATCH, "amount", "10.5", "10.7", true), t2);
+		repository.record(run2, new Finding("orders", key, DiscrepancyType.FIELD_MISMATCH, "status", "a", "b", true), t2);
+
+		assertThat(again).isEqualTo(id);
+		List<Discrepancy> all = repository.find(null);
+		assertThat(all).hasSize(2);
+		Discrepancy amount = all.get(0);
+		assertThat(amount.key()).containsExactly(Map.entry("customer_id", "7"), Map.entry("order_no", "100"));
+		assertThat(amount.target()).isEqualTo("10.7");
+		assertThat(amount.firstSeen()).isEqualTo(t1);
+		assertThat(amount.lastSeen()).isEqualTo(t2);
+		assertThat(dsl.fetchCount(ControlTables.Observation.TABLE, ControlTables.Observation.DISCREPANCY_ID.eq(id)))
+			.isEqualTo(2);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "h2", "postgresql" })
+	void unseenDiscrepanciesResolveAndReopenButAcceptedStaysAccepted(String engine) {
+		DSLContext dsl = control(engine);
+		DiscrepancyRepository repository = new DiscrepancyRepository(dsl);
+		Finding orders = Finding.ofTable("orders", DiscrepancyType.COUNT_MISMATCH, "3000", "2997", true);
+		Finding events = Finding.ofTable("events", DiscrepancyType.COUNT_MISMATCH, "500", "470", false);
+		long run1 = run(dsl, 1);
+		long ordersId = repository.record(run1, orders, Instant.now());
+		long eventsId = repository.record(run1, events, Instant.now());
+		dsl.update(ControlTables.Disc.TABLE)
+			.set(ControlTables.Disc.STATUS, "ACCEPTED")
+			.where(ControlTables.Disc.ID.eq(eventsId))
+			.execute();
+
+		long run2 = run(dsl, 2);
+		assertThat(repository.resolveUnseen("orders", List.of(DiscrepancyType.COUNT_MISMATCH), run2, "countsJob",
+				Instant.now())).isEqualTo(1);
+		assertThat(repository.find(DiscrepancyStatus.OPEN)).isEmpty();
+
+		long run3 = run(dsl, 3);
+		repository.record(run3, orders, Instant.now());
+		repository.record(run3, events, Instant.now());
+		assertThat(repository.find(null)).extracting(Discrepancy::id, Discrepancy::status)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(ordersId, DiscrepancyStatus.OPEN),
+					org.assertj.core.groups.Tuple.tuple(eventsId, DiscrepancyStatus.ACCEPTED));
+		assertThat(repository.countSeenBy(run3, "orders")).containsExactly(Map.entry(DiscrepancyType.COUNT_MISMATCH, 1));
+	}
+
+}

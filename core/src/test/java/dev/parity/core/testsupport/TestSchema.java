@@ -1,0 +1,59 @@
+package dev.parity.core.testsupport;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import dev.parity.core.config.ConnectionSettings;
+
+/**
+ * A throwaway schema on a real server: a URL that points into it, and a setup connection that may
+ * write (tests use it to create and change data; Parity's own source access never can).
+ */
+public record TestSchema(TestDatabases server, String url, String user, String password, String name,
+		String serverUrl) implements AutoCloseable {
+
+	public ConnectionSettings settings() {
+		return new ConnectionSettings(url, user, password, 4);
+	}
+
+	/** Runs statements with a plain, writable connection (test setup only). */
+	public void execute(String... statements) {
+		try (Connection connection = DriverManager.getConnection(url, user, password);
+				Statement statement = connection.createStatement()) {
+			for (String sql : statements) {
+				statement.execute(sql);
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("test setup failed on " + server + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/** One number from a query, through a plain connection (independent of Parity). */
+	public long queryLong(String sql) {
+		try (Connection connection = DriverManager.getConnection(url, user, password);
+				Statement statement = connection.createStatement();
+				var rs = statement.executeQuery(sql)) {
+			rs.next();
+			return rs.getLong(1);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		try (Connection connection = DriverManager.getConnection(serverUrl, user, password);
+				Statement statement = connection.createStatement()) {
+			statement.execute(server == TestDatabases.POSTGRES ? "DROP SCHEMA " + name + " CASCADE"
+					: "DROP DATABASE " + name);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
