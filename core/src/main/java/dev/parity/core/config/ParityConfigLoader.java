@@ -111,6 +111,8 @@ public final class ParityConfigLoader {
 			checkSemantics(config);
 		}
 		if (!problems.isEmpty()) {
+			// In file order; problems that span keys (line 0) last.
+			problems.sort(java.util.Comparator.comparingInt((ConfigProblem p) -> p.line() == 0 ? Integer.MAX_VALUE : p.line()));
 			throw new ConfigException(problems);
 		}
 		return config;
