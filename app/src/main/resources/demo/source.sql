@@ -8,11 +8,11 @@ CREATE TABLE customers (
 );
 INSERT INTO customers
 SELECT x, CONCAT('Customer ', x), CONCAT('customer', x, '@example.org'), MOD(x * 137, 100000),
-       DATEADD('SECOND', -120 - x * 60, LOCALTIMESTAMP)
+       DATEADD('SECOND', -120 - x * 60, TIMESTAMP '${NOW}')
 FROM SYSTEM_RANGE(1, 1000) AS r(x);
 -- Two customers written 30 seconds ago: replication has not brought them to the target yet (in flight).
-INSERT INTO customers VALUES (1001, 'Zoë Ångström', 'zoe@example.org', 500, DATEADD('SECOND', -30, LOCALTIMESTAMP));
-INSERT INTO customers VALUES (1002, 'Łukasz Nowak', 'lukasz@example.org', 0, DATEADD('SECOND', -30, LOCALTIMESTAMP));
+INSERT INTO customers VALUES (1001, 'Zoë Ångström', 'zoe@example.org', 500, DATEADD('SECOND', -30, TIMESTAMP '${NOW}'));
+INSERT INTO customers VALUES (1002, 'Łukasz Nowak', 'lukasz@example.org', 0, DATEADD('SECOND', -30, TIMESTAMP '${NOW}'));
 
 -- Orders have a composite key.
 CREATE TABLE orders (
@@ -41,5 +41,5 @@ CREATE TABLE events (
     kind       VARCHAR(20) NOT NULL,
     created_at TIMESTAMP NOT NULL
 );
-INSERT INTO events SELECT x, CASE MOD(x, 2) WHEN 0 THEN 'login' ELSE 'logout' END, DATEADD('MINUTE', -(500 - x) - 10, LOCALTIMESTAMP)
+INSERT INTO events SELECT x, CASE MOD(x, 2) WHEN 0 THEN 'login' ELSE 'logout' END, DATEADD('MINUTE', -(500 - x) - 10, TIMESTAMP '${NOW}')
 FROM SYSTEM_RANGE(1, 500) AS r(x);

@@ -9,7 +9,7 @@ CREATE TABLE customer (
 );
 INSERT INTO customer
 SELECT x, 'Customer ' || x, 'customer' || x || '@example.org', MOD(x * 137, 100000) / 100.0,
-       DATEADD('SECOND', -120 - x * 60, LOCALTIMESTAMP), LOCALTIMESTAMP
+       DATEADD('SECOND', -120 - x * 60, TIMESTAMP '${NOW}'), TIMESTAMP '${NOW}'
 FROM SYSTEM_RANGE(1, 1000) AS r(x);
 -- Planted for the diff job: a changed e-mail and a wrong balance.
 UPDATE customer SET email = 'customer42@example.com' WHERE id = 42;
@@ -36,7 +36,9 @@ CREATE TABLE products (
 );
 INSERT INTO products VALUES ('abc-001', 'Mug', 9.5), ('ABC-001', 'Mug (large)', 12), ('Ábc-001', 'Mug (café)', 10.50),
     ('abc_001', 'Mug, blue', 9.5), ('abc 001 ', 'Mug with a trailing space', 9.5), ('zz-999', 'Teapot', 30),
-    ('zz-999', 'Teapot', 30);
+    ('zz-999', 'Teapot', 30),
+    -- Planted: a row that exists only in the target.
+    ('new-001', 'Stray row', 1.00);
 
 CREATE TABLE events (
     id         BIGINT PRIMARY KEY,
@@ -44,5 +46,5 @@ CREATE TABLE events (
     created_at TIMESTAMP NOT NULL
 );
 -- Planted: replication of events stopped 40 minutes ago.
-INSERT INTO events SELECT x, CASE MOD(x, 2) WHEN 0 THEN 'login' ELSE 'logout' END, DATEADD('MINUTE', -(500 - x) - 10, LOCALTIMESTAMP)
+INSERT INTO events SELECT x, CASE MOD(x, 2) WHEN 0 THEN 'login' ELSE 'logout' END, DATEADD('MINUTE', -(500 - x) - 10, TIMESTAMP '${NOW}')
 FROM SYSTEM_RANGE(1, 470) AS r(x);

@@ -19,6 +19,7 @@ import dev.parity.core.connect.TargetDatabase;
 import dev.parity.core.mapping.TablePairResolver;
 import dev.parity.core.repository.AuditLog;
 import dev.parity.core.repository.CheckResultRepository;
+import dev.parity.core.repository.DiffRepository;
 import dev.parity.core.repository.DiscrepancyRepository;
 import dev.parity.core.repository.RunRepository;
 
@@ -40,13 +41,21 @@ public class ParityCoreConfiguration {
 	@Bean(destroyMethod = "close")
 	@Lazy
 	SourceDatabase sourceDatabase(ParityConfig config) {
-		return DatabaseConnector.source(config.source());
+		return DatabaseConnector.source(sized(config.source(), config));
 	}
 
 	@Bean(destroyMethod = "close")
 	@Lazy
 	TargetDatabase targetDatabase(ParityConfig config) {
-		return DatabaseConnector.target(config.target());
+		return DatabaseConnector.target(sized(config.target(), config));
+	}
+
+	// Each diff partition streams on a connection of its own, besides the shared ones.
+	private static dev.parity.core.config.ConnectionSettings sized(dev.parity.core.config.ConnectionSettings settings,
+			ParityConfig config) {
+		int needed = config.diff().threads() + 2;
+		return settings.poolSize() >= needed ? settings : new dev.parity.core.config.ConnectionSettings(settings.url(),
+				settings.username(), settings.password(), needed);
 	}
 
 	@Bean
@@ -73,6 +82,11 @@ public class ParityCoreConfiguration {
 	@Bean
 	CheckResultRepository checkResultRepository(DSLContext dsl) {
 		return new CheckResultRepository(dsl);
+	}
+
+	@Bean
+	DiffRepository diffRepository(DSLContext dsl) {
+		return new DiffRepository(dsl);
 	}
 
 	@Bean

@@ -30,7 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
 				"Exit codes: 0 clean, 1 discrepancies found, 2 error." })
 class CheckCommand implements Callable<Integer> {
 
-	private static final Map<String, String> PLANNED = Map.of("diff", "#4", "checksum", "#5", "schema", "#6");
+	private static final Map<String, String> PLANNED = Map.of("checksum", "#5", "schema", "#6");
 
 	@Parameters(index = "0", paramLabel = "JOB", description = "counts, diff, checksum, schema or all")
 	String job;
@@ -48,7 +48,7 @@ class CheckCommand implements Callable<Integer> {
 	public Integer call() throws Exception {
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
-		if (!job.equals("all") && !job.equals("counts") && !PLANNED.containsKey(job)) {
+		if (!List.of("all", "counts", "diff").contains(job) && !PLANNED.containsKey(job)) {
 			throw new UserException("check: unknown job '" + job + "'; use counts, diff, checksum, schema or all");
 		}
 		if (PLANNED.containsKey(job)) {
@@ -58,20 +58,20 @@ class CheckCommand implements Callable<Integer> {
 		try (ConfigurableApplicationContext context = ParityRuntime.start(parity)) {
 			Preflight.resolve(context, tables);
 			if (job.equals("all")) {
-				err.println("note: check all runs counts; diff (#4), checksum (#5) and schema (#6) join it as they land.");
+				err.println("note: check all runs counts and diff; checksum (#5) and schema (#6) join it as they land.");
 			}
-			return runCounts(context, out, err);
+			int code = ExitCodes.OK;
+			if (job.equals("all") || job.equals("counts")) {
+				code = Math.max(code, JobSummaries.counts(context, out, tables, "cli"));
+			}
+			if (job.equals("all") || job.equals("diff")) {
+				if (code != ExitCodes.OK || job.equals("all")) {
+					out.println();
+				}
+				code = Math.max(code, JobSummaries.diff(context, out, tables, "cli"));
+			}
+			return code;
 		}
-	}
-
-	private int runCounts(ConfigurableApplicationContext context, PrintWriter out, PrintWriter err) throws Exception {
-		JobExecution execution = context.getBean(JobRunner.class).run("countsJob", tables, "cli");
-		if (execution.getStatus() != BatchStatus.COMPLETED) {
-			throw JobFailures.of(execution);
-		}
-		long runId = execution.getExecutionContext().getLong(ParityJobParameters.RUN_ID);
-		return CountsSummary.print(out, runId, context.getBean(CheckResultRepository.class),
-				context.getBean(DiscrepancyRepository.class));
 	}
 
 }

@@ -54,17 +54,13 @@ class DemoCommand implements Callable<Integer> {
 		try (ConfigurableApplicationContext context = ParityRuntime.start(config)) {
 			Preflight.resolve(context, List.of());
 			out.println();
-			JobExecution counts = context.getBean(JobRunner.class).run("countsJob", List.of(), "demo");
-			if (counts.getStatus() != BatchStatus.COMPLETED) {
-				throw JobFailures.of(counts);
-			}
-			CountsSummary.print(out, counts.getExecutionContext().getLong(ParityJobParameters.RUN_ID),
-					context.getBean(CheckResultRepository.class), context.getBean(DiscrepancyRepository.class));
+			JobSummaries.counts(context, out, List.of(), "demo");
+			out.println();
+			JobSummaries.diff(context, out, List.of(), "demo");
 			int open = context.getBean(DiscrepancyRepository.class).find(DiscrepancyStatus.OPEN).size();
 			out.println();
 			out.println("Open discrepancies: " + open + " (./parity discrepancies --config " + configFile + ")");
-			out.println("Not run yet: diff (#4), checksum (#5), schema (#6), reconcile (#7), report (#9);"
-					+ " the demo data already holds the defects they will find.");
+			out.println("Not run yet: checksum (#5), schema (#6), reconcile (#7), report (#9).");
 			out.println();
 			out.println("Configuration:    " + configFile);
 			out.println("Control database: " + config.control().safeUrl());

@@ -33,9 +33,11 @@ public final class DemoDatabases {
 		try {
 			Files.createDirectories(folder);
 			Files.writeString(folder.resolve(MARKER), "created by ./parity demo; deleted when the demo runs again\n");
-			seed("jdbc:h2:file:" + folder.resolve("source") + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE", "demo/source.sql");
+			// One clock for both databases: replicated rows carry the same timestamps on both sides.
+			String now = java.time.LocalDateTime.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString().replace('T', ' ');
+			seed("jdbc:h2:file:" + folder.resolve("source") + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE", "demo/source.sql", now);
 			seed("jdbc:h2:file:" + folder.resolve("target")
-					+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "demo/target.sql");
+					+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "demo/target.sql", now);
 			Path config = folder.resolve("parity.yml");
 			Files.writeString(config, resource("demo/parity.yml").replace("${DIR}", folder.toString()));
 			return config;
@@ -68,10 +70,10 @@ public final class DemoDatabases {
 		}
 	}
 
-	private static void seed(String url, String script) {
+	private static void seed(String url, String script, String now) {
 		try (Connection connection = DriverManager.getConnection(url, "sa", "");
 				Statement statement = connection.createStatement()) {
-			for (String sql : resource(script).split(";\\s*\\n")) {
+			for (String sql : resource(script).replace("${NOW}", now).split(";\\s*\\n")) {
 				String stripped = sql.lines().filter((l) -> !l.trim().startsWith("--")).reduce("", (a, b) -> a + "\n" + b).trim();
 				if (!stripped.isEmpty()) {
 					statement.execute(stripped);

@@ -14,9 +14,16 @@ import java.util.List;
  * @param lagWindow rows updated this recently are re-checked later, not flagged (default 5m)
  * @param tables the table pairs, at least one
  * @param thresholds count variance and lag alert thresholds
+ * @param diff how the field-level diff runs
  */
 public record ParityConfig(String name, @Required ConnectionSettings source, @Required ConnectionSettings target,
-		ConnectionSettings control, Duration lagWindow, @Required List<TableMapping> tables, Thresholds thresholds) {
+		ConnectionSettings control, Duration lagWindow, @Required List<TableMapping> tables, Thresholds thresholds,
+		DiffSettings diff) {
+
+	public ParityConfig(String name, ConnectionSettings source, ConnectionSettings target, ConnectionSettings control,
+			Duration lagWindow, List<TableMapping> tables, Thresholds thresholds) {
+		this(name, source, target, control, lagWindow, tables, thresholds, null);
+	}
 
 	public static final String DEFAULT_CONTROL_URL = "jdbc:h2:file:./parity-data/control";
 
@@ -26,6 +33,7 @@ public record ParityConfig(String name, @Required ConnectionSettings source, @Re
 		lagWindow = lagWindow == null ? Duration.ofMinutes(5) : lagWindow;
 		tables = tables == null ? List.of() : List.copyOf(tables);
 		thresholds = thresholds == null ? Thresholds.DEFAULTS : thresholds;
+		diff = diff == null ? DiffSettings.DEFAULTS : diff;
 	}
 
 	/** The table pairs selected by {@code --table} names; all when {@code names} is empty. */

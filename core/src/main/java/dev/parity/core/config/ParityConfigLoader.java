@@ -322,6 +322,9 @@ public final class ParityConfigLoader {
 			if (type == Double.class || type == double.class) {
 				return Double.valueOf(trimmed);
 			}
+			if (type == java.math.BigDecimal.class) {
+				return new java.math.BigDecimal(trimmed);
+			}
 			if (type == Duration.class) {
 				return duration(trimmed);
 			}
@@ -377,7 +380,7 @@ public final class ParityConfigLoader {
 		if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
 			return "a whole number";
 		}
-		if (type == Double.class || type == double.class) {
+		if (type == Double.class || type == double.class || type == java.math.BigDecimal.class) {
 			return "a number";
 		}
 		if (type == Boolean.class || type == boolean.class) {

@@ -15,9 +15,17 @@ import java.util.Map;
  * @param critical whether its discrepancies are critical defects
  * @param columns target column to SQL expression over the source row; others map by same name
  * @param ignore target columns that are not compared
+ * @param compare per target column compare options (trim, case, nfc, tolerance, digits)
  */
 public record TableMapping(@Required String name, String source, String target, List<String> key,
-		String updatedColumn, boolean critical, Map<String, String> columns, List<String> ignore) {
+		String updatedColumn, boolean critical, Map<String, String> columns, List<String> ignore,
+		Map<String, dev.parity.core.canonical.CompareOptions> compare) {
+
+	/** A pair without compare options. */
+	public TableMapping(String name, String source, String target, List<String> key, String updatedColumn,
+			boolean critical, Map<String, String> columns, List<String> ignore) {
+		this(name, source, target, key, updatedColumn, critical, columns, ignore, null);
+	}
 
 	public TableMapping {
 		source = source == null ? name : source;
@@ -25,6 +33,17 @@ public record TableMapping(@Required String name, String source, String target, 
 		columns = columns == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(columns));
 		ignore = ignore == null ? List.of() : List.copyOf(ignore);
 		key = key == null ? null : List.copyOf(key);
+		compare = compare == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(compare));
+	}
+
+	/** The compare options of target column {@code column} (case-insensitive), or the defaults. */
+	public dev.parity.core.canonical.CompareOptions compareOptions(String column) {
+		return compare.entrySet()
+			.stream()
+			.filter((e) -> e.getKey().equalsIgnoreCase(column))
+			.map(Map.Entry::getValue)
+			.findFirst()
+			.orElse(dev.parity.core.canonical.CompareOptions.DEFAULTS);
 	}
 
 }

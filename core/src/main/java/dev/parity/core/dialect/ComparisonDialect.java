@@ -2,6 +2,7 @@ package dev.parity.core.dialect;
 
 import java.util.Optional;
 
+import org.jooq.Field;
 import org.jooq.SQLDialect;
 
 /**
@@ -42,6 +43,14 @@ public interface ComparisonDialect {
 	default String readOnlyUrl(String url) {
 		return url;
 	}
+
+	/**
+	 * Text in Unicode code point order (the order of its UTF-8 bytes), whatever the column's collation:
+	 * used to sort and range-compare text keys so that both engines produce one binary order, the order
+	 * of {@link dev.parity.core.canonical.KeyOrder}. Applied alike to columns and to bound values.
+	 * <p>Example (PostgreSQL): {@code CAST(sku AS VARCHAR) COLLATE "C"}.
+	 */
+	Field<?> binaryText(Field<?> value);
 
 	/** The Flyway vendor folder for Parity's control tables, or empty if this engine cannot hold them. */
 	default Optional<String> controlVendor() {

@@ -2,7 +2,9 @@ package dev.parity.core.dialect;
 
 import java.util.Optional;
 
+import org.jooq.Field;
 import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 
 /** H2 2.x, the embedded default for the control database and the demo. */
 final class H2ComparisonDialect implements ComparisonDialect {
@@ -31,6 +33,12 @@ final class H2ComparisonDialect implements ComparisonDialect {
 	@Override
 	public Optional<String> controlVendor() {
 		return Optional.of("h2");
+	}
+
+	@Override
+	public Field<?> binaryText(Field<?> value) {
+		// H2 casts text to binary as UTF-8 and compares binary unsigned: code point order.
+		return DSL.field("CAST(CAST({0} AS VARCHAR) AS VARBINARY)", Object.class, value);
 	}
 
 }

@@ -2,7 +2,9 @@ package dev.parity.core.dialect;
 
 import java.util.Optional;
 
+import org.jooq.Field;
 import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 
 /** MariaDB 10.6+ and MySQL 8 (the same SQL for what Parity needs; jOOQ renders each). */
 final class MariaDbComparisonDialect implements ComparisonDialect {
@@ -35,6 +37,11 @@ final class MariaDbComparisonDialect implements ComparisonDialect {
 	@Override
 	public Optional<String> readOnlySessionSql() {
 		return Optional.of("SET SESSION TRANSACTION READ ONLY");
+	}
+
+	@Override
+	public Field<?> binaryText(Field<?> value) {
+		return DSL.field("CAST(CONVERT({0} USING utf8mb4) AS BINARY)", Object.class, value);
 	}
 
 }

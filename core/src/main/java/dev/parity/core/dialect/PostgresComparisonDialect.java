@@ -2,7 +2,9 @@ package dev.parity.core.dialect;
 
 import java.util.Optional;
 
+import org.jooq.Field;
 import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 
 /** PostgreSQL 13 and newer. */
 final class PostgresComparisonDialect implements ComparisonDialect {
@@ -26,6 +28,11 @@ final class PostgresComparisonDialect implements ComparisonDialect {
 	@Override
 	public Optional<String> controlVendor() {
 		return Optional.of("postgresql");
+	}
+
+	@Override
+	public Field<?> binaryText(Field<?> value) {
+		return DSL.field("(CAST({0} AS VARCHAR) COLLATE \"C\")", Object.class, value);
 	}
 
 }

@@ -74,6 +74,18 @@ final class ControlTables {
 
 		static final Field<Instant> CHECKED_AT = field(unquotedName("parity_check_result", "checked_at"), SQLDataType.INSTANT);
 
+		static final Field<Long> ROWS_COMPARED = field(unquotedName("parity_check_result", "rows_compared"), SQLDataType.BIGINT);
+
+		static final Field<Long> ROWS_EQUAL = field(unquotedName("parity_check_result", "rows_equal"), SQLDataType.BIGINT);
+
+		static final Field<Long> ROWS_IN_FLIGHT = field(unquotedName("parity_check_result", "rows_in_flight"), SQLDataType.BIGINT);
+
+		static final Field<Long> FIELDS_COMPARED = field(unquotedName("parity_check_result", "fields_compared"), SQLDataType.BIGINT);
+
+		static final Field<Long> FIELDS_MISMATCHED = field(unquotedName("parity_check_result", "fields_mismatched"), SQLDataType.BIGINT);
+
+		static final Field<Double> MATCH_RATE = field(unquotedName("parity_check_result", "match_rate"), SQLDataType.DOUBLE);
+
 	}
 
 	static final class Disc {
@@ -171,6 +183,48 @@ final class ControlTables {
 		static final Field<Long> RUN_ID = field(unquotedName("parity_audit", "run_id"), SQLDataType.BIGINT);
 
 		static final Field<String> DETAIL = field(unquotedName("parity_audit", "detail"), SQLDataType.VARCHAR);
+
+	}
+
+	static final class Candidate {
+
+		static final Table<Record> TABLE = table(unquotedName("parity_diff_candidate"));
+
+		static final Field<Long> ID = field(unquotedName("parity_diff_candidate", "id"), SQLDataType.BIGINT.identity(true));
+
+		static final Field<Long> RUN_ID = field(unquotedName("parity_diff_candidate", "run_id"), SQLDataType.BIGINT);
+
+		static final Field<String> TABLE_NAME = field(unquotedName("parity_diff_candidate", "table_name"), SQLDataType.VARCHAR);
+
+		static final Field<String> KEY_JSON = field(unquotedName("parity_diff_candidate", "key_json"), SQLDataType.VARCHAR);
+
+		static final Field<String> KEY_HASH = field(unquotedName("parity_diff_candidate", "key_hash"), SQLDataType.CHAR(64));
+
+		static final Field<String> REASON = field(unquotedName("parity_diff_candidate", "reason"), SQLDataType.VARCHAR);
+
+		static final Field<String> OUTCOME = field(unquotedName("parity_diff_candidate", "outcome"), SQLDataType.VARCHAR);
+
+		static final Field<Integer> FIELDS_COMPARED = field(unquotedName("parity_diff_candidate", "fields_compared"), SQLDataType.INTEGER);
+
+		static final Field<Integer> FIELDS_MISMATCHED = field(unquotedName("parity_diff_candidate", "fields_mismatched"), SQLDataType.INTEGER);
+
+	}
+
+	static final class Progress {
+
+		static final Table<Record> TABLE = table(unquotedName("parity_diff_progress"));
+
+		static final Field<Long> RUN_ID = field(unquotedName("parity_diff_progress", "run_id"), SQLDataType.BIGINT);
+
+		static final Field<String> PARTITION = field(unquotedName("parity_diff_progress", "partition_name"), SQLDataType.VARCHAR);
+
+		static final Field<String> TABLE_NAME = field(unquotedName("parity_diff_progress", "table_name"), SQLDataType.VARCHAR);
+
+		static final Field<Long> ROWS_SEEN = field(unquotedName("parity_diff_progress", "rows_seen"), SQLDataType.BIGINT);
+
+		static final Field<Long> ROWS_EQUAL = field(unquotedName("parity_diff_progress", "rows_equal"), SQLDataType.BIGINT);
+
+		static final Field<Long> CANDIDATES = field(unquotedName("parity_diff_progress", "candidates"), SQLDataType.BIGINT);
 
 	}
 

@@ -98,10 +98,14 @@ class CountsJobFunctionalTests {
 	@Autowired
 	org.springframework.batch.test.JobRepositoryTestUtils jobRepositoryTestUtils;
 
+	@Autowired
+	org.springframework.batch.core.job.Job countsJob;
+
 	@BeforeEach
 	void plant() {
+		jobOperatorTestUtils.setJob(countsJob);
 		jobRepositoryTestUtils.removeJobExecutions();
-		for (String table : List.of("parity_observation", "parity_discrepancy", "parity_lag_alert",
+		for (String table : List.of("parity_diff_candidate", "parity_diff_progress", "parity_observation", "parity_discrepancy", "parity_lag_alert",
 				"parity_check_result", "parity_audit", "parity_run")) {
 			control.execute("DELETE FROM " + table);
 		}

@@ -1,0 +1,42 @@
+package dev.parity.app.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.context.ApplicationContext;
+
+import dev.parity.app.JobRunner;
+import dev.parity.core.repository.CheckResultRepository;
+import dev.parity.core.repository.DiffRepository;
+import dev.parity.core.repository.DiscrepancyRepository;
+import dev.parity.core.run.ParityJobParameters;
+
+/** Runs a validation job and prints its summary; each returns 0 clean or 1 discrepancies found. */
+final class JobSummaries {
+
+	private JobSummaries() {
+	}
+
+	static int counts(ApplicationContext context, PrintWriter out, List<String> tables, String trigger) throws Exception {
+		long runId = run(context, "countsJob", tables, trigger);
+		return CountsSummary.print(out, runId, context.getBean(CheckResultRepository.class),
+				context.getBean(DiscrepancyRepository.class));
+	}
+
+	static int diff(ApplicationContext context, PrintWriter out, List<String> tables, String trigger) throws Exception {
+		long runId = run(context, "diffJob", tables, trigger);
+		return DiffSummary.print(out, runId, context.getBean(DiffRepository.class),
+				context.getBean(DiscrepancyRepository.class));
+	}
+
+	private static long run(ApplicationContext context, String job, List<String> tables, String trigger) throws Exception {
+		JobExecution execution = context.getBean(JobRunner.class).run(job, tables, trigger);
+		if (execution.getStatus() != BatchStatus.COMPLETED) {
+			throw JobFailures.of(execution);
+		}
+		return execution.getExecutionContext().getLong(ParityJobParameters.RUN_ID);
+	}
+
+}

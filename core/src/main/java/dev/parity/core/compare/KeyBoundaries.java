@@ -1,0 +1,87 @@
+package dev.parity.core.compare;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+import dev.parity.core.canonical.ColumnKind;
+import dev.parity.core.connect.SourceDatabase;
+import dev.parity.core.connect.TargetDatabase;
+
+/**
+ * Splits a table pair's key space into partitions of about {@code rowsPerPartition} source rows. A
+ * single integer key is split arithmetically between the smallest and largest key of either side
+ * (four indexed queries); any other key by sampling every n-th source key in binary key order (one
+ * ordered scan). The first partition is open below and the last open above, so every row of either
+ * side falls in exactly one partition.
+ */
+public final class KeyBoundaries {
+
+	private KeyBoundaries() {
+	}
+
+	public static List<KeyRange> split(ComparePlan plan, SourceDatabase source, TargetDatabase target,
+			long rowsPerPartition) {
+		long rows = source.dsl().fetchCount(plan.pair().source());
+		int partitions = (int) Math.max(1, Math.min(10_000, (rows + rowsPerPartition - 1) / rowsPerPartition));
+		if (partitions == 1) {
+			return List.of(KeyRange.ALL);
+		}
+		List<Map<String, String>> bounds = plan.keySize() == 1 && plan.keyKinds().get(0) == ColumnKind.INTEGER
+				? arithmetic(plan, source, target, partitions) : sampled(plan, source, rows, partitions);
+		List<KeyRange> ranges = new ArrayList<>();
+		Map<String, String> lower = null;
+		for (Map<String, String> bound : bounds) {
+			ranges.add(new KeyRange(lower, bound));
+			lower = bound;
+		}
+		ranges.add(new KeyRange(lower, null));
+		return ranges;
+	}
+
+	private static List<Map<String, String>> arithmetic(ComparePlan plan, SourceDatabase source, TargetDatabase target,
+			int partitions) {
+		BigDecimal min = null;
+		BigDecimal max = null;
+		for (boolean side : new boolean[] { true, false }) {
+			Field<?> key = plan.keyFields(side).get(0);
+			Record minMax = (side ? source.dsl() : target.dsl()).select(DSL.min(key), DSL.max(key))
+				.from(side ? plan.pair().source() : plan.pair().target())
+				.fetchSingle();
+			if (minMax.get(0) != null) {
+				BigDecimal low = new BigDecimal(minMax.get(0).toString());
+				BigDecimal high = new BigDecimal(minMax.get(1).toString());
+				min = min == null || low.compareTo(min) < 0 ? low : min;
+				max = max == null || high.compareTo(max) > 0 ? high : max;
+			}
+		}
+		List<Map<String, String>> bounds = new ArrayList<>();
+		if (min == null) {
+			return bounds;
+		}
+		BigDecimal step = max.subtract(min).add(BigDecimal.ONE).divide(BigDecimal.valueOf(partitions), 0, RoundingMode.CEILING);
+		BigDecimal bound = min.add(step);
+		while (bound.compareTo(max) <= 0 && step.signum() > 0) {
+			bounds.add(plan.keyText(new Object[] { bound.toBigInteger() }));
+			bound = bound.add(step);
+		}
+		return bounds;
+	}
+
+	private static List<Map<String, String>> sampled(ComparePlan plan, SourceDatabase source, long rows,
+			int partitions) {
+		long every = Math.max(1, rows / partitions);
+		List<Map<String, String>> bounds = new ArrayList<>();
+		for (Record record : RowQueries.everyNthKey(source.dsl(), source.dialect(), plan, every).fetch()) {
+			bounds.add(plan.keyText(record.intoArray()));
+		}
+		return bounds;
+	}
+
+}

@@ -1,0 +1,140 @@
+package dev.parity.core.compare;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.ResultQuery;
+import org.jooq.SelectField;
+import org.jooq.SortField;
+import org.jooq.impl.DSL;
+
+import dev.parity.core.canonical.ColumnKind;
+import dev.parity.core.dialect.ComparisonDialect;
+import dev.parity.core.mapping.ColumnPair;
+
+/**
+ * The queries of a comparison, for either side, built from names and rendered by jOOQ; the only
+ * engine-specific part is the binary text order of the dialect.
+ */
+public final class RowQueries {
+
+	private RowQueries() {
+	}
+
+	/** Selected fields of one side: key, compared columns (source expressions aliased), updated column. */
+	public static List<SelectField<?>> fields(ComparePlan plan, boolean source) {
+		List<SelectField<?>> fields = new ArrayList<>(plan.keyFields(source));
+		List<ColumnPair> columns = plan.pair().columns();
+		for (int i = 0; i < columns.size(); i++) {
+			ColumnPair column = columns.get(i);
+			Field<?> field = source ? column.source() : column.target();
+			fields.add(source && column.expression() ? field.as("parity_c" + i) : field);
+		}
+		Field<?> updated = source ? plan.pair().sourceUpdated() : plan.pair().targetUpdated();
+		if (plan.pair().lagAware()) {
+			fields.add(updated);
+		}
+		return fields;
+	}
+
+	/**
+	 * One side's rows in {@code range}, after {@code after} (exclusive, for restarts; may be null), in
+	 * binary key order.
+	 */
+	public static ResultQuery<Record> ordered(DSLContext dsl, ComparisonDialect dialect, ComparePlan plan,
+			boolean source, KeyRange range, Object[] after) {
+		List<Field<?>> keys = orderable(dialect, plan, plan.keyFields(source));
+		List<SortField<?>> order = keys.stream().<SortField<?>>map(Field::asc).toList();
+		Condition condition = DSL.noCondition();
+		if (range.lower() != null) {
+			condition = condition.and(DSL.row(keys).ge(DSL.row(values(dialect, plan, plan.parseKey(range.lower())))));
+		}
+		if (range.upper() != null) {
+			condition = condition.and(DSL.row(keys).lt(DSL.row(values(dialect, plan, plan.parseKey(range.upper())))));
+		}
+		if (after != null) {
+			condition = condition.and(DSL.row(keys).gt(DSL.row(values(dialect, plan, after))));
+		}
+		return dsl.select(fields(plan, source))
+			.from(source ? plan.pair().source() : plan.pair().target())
+			.where(condition)
+			.orderBy(order);
+	}
+
+	/**
+	 * Rows of one side whose key is among {@code keys} by the engine's own equality (a superset under
+	 * case- or pad-insensitive collations; callers match exactly in Java).
+	 */
+	public static ResultQuery<Record> byKeys(DSLContext dsl, ComparePlan plan, boolean source, List<Object[]> keys) {
+		List<Field<?>> keyFields = plan.keyFields(source);
+		Condition condition;
+		if (keyFields.size() == 1) {
+			@SuppressWarnings("unchecked")
+			Field<Object> key = (Field<Object>) keyFields.get(0);
+			condition = key.in(keys.stream().map((k) -> DSL.val(k[0], key.getDataType())).toList());
+		}
+		else {
+			condition = DSL.row(keyFields).in(keys.stream().map((k) -> DSL.row(typed(keyFields, k))).toList());
+		}
+		return dsl.select(fields(plan, source)).from(source ? plan.pair().source() : plan.pair().target()).where(condition);
+	}
+
+	/** Every {@code every}-th source key in binary key order (partition bounds). */
+	public static ResultQuery<Record> everyNthKey(DSLContext dsl, ComparisonDialect dialect, ComparePlan plan,
+			long every) {
+		List<Field<?>> keys = plan.keyFields(true);
+		List<Field<?>> order = orderable(dialect, plan, keys);
+		Field<Integer> rowNumber = DSL.rowNumber().over(DSL.orderBy(order.stream().map(Field::asc).toList())).as("parity_rn");
+		List<SelectField<?>> inner = new ArrayList<>();
+		for (int i = 0; i < keys.size(); i++) {
+			inner.add(keys.get(i).as("parity_k" + i));
+		}
+		inner.add(rowNumber);
+		var numbered = dsl.select(inner).from(plan.pair().source()).asTable("parity_numbered");
+		List<Field<?>> outer = new ArrayList<>();
+		for (int i = 0; i < keys.size(); i++) {
+			outer.add(numbered.field("parity_k" + i));
+		}
+		Field<Integer> rn = numbered.field("parity_rn", Integer.class);
+		return dsl.select(outer).from(numbered).where(rn.mod(DSL.inline(every)).eq(DSL.inline(0))).orderBy(rn);
+	}
+
+	private static List<Field<?>> typed(List<Field<?>> keyFields, Object[] key) {
+		List<Field<?>> values = new ArrayList<>();
+		for (int i = 0; i < keyFields.size(); i++) {
+			values.add(DSL.val(key[i], keyFields.get(i).getDataType()));
+		}
+		return values;
+	}
+
+	private static List<Field<?>> orderable(ComparisonDialect dialect, ComparePlan plan, List<Field<?>> keyFields) {
+		List<Field<?>> fields = new ArrayList<>();
+		for (int i = 0; i < keyFields.size(); i++) {
+			fields.add(textOrdered(plan.keyKinds().get(i)) ? dialect.binaryText(keyFields.get(i)) : keyFields.get(i));
+		}
+		return fields;
+	}
+
+	private static List<Field<?>> values(ComparisonDialect dialect, ComparePlan plan, Object[] key) {
+		List<Field<?>> fields = new ArrayList<>();
+		for (int i = 0; i < key.length; i++) {
+			ColumnKind kind = plan.keyKinds().get(i);
+			Field<?> keyField = plan.keyFields(true).get(i);
+			Field<?> value = textOrdered(kind) ? DSL.val(key[i] == null ? null : String.valueOf(key[i]))
+					: DSL.val(key[i], keyField.getDataType());
+			fields.add(textOrdered(kind) ? dialect.binaryText(value) : value);
+		}
+		return fields;
+	}
+
+	/** Key kinds that are ordered as text in code point order (not by the engine's native order). */
+	static boolean textOrdered(ColumnKind kind) {
+		return kind == ColumnKind.STRING || kind == ColumnKind.CHAR || kind == ColumnKind.OTHER
+				|| kind == ColumnKind.UUID;
+	}
+
+}

@@ -1,0 +1,25 @@
+package dev.parity.core.config;
+
+/**
+ * {@code parity.diff}: how the field-level diff runs.
+ *
+ * @param threads partitions compared at once (default: the machine's cores)
+ * @param partitionRows rows per partition of the key space (default 250000)
+ * @param fetchSize rows fetched per round trip while streaming (default 5000)
+ * @param confirmBatch keys re-read per query in the confirmation pass (default 500)
+ */
+public record DiffSettings(Integer threads, Integer partitionRows, Integer fetchSize, Integer confirmBatch) {
+
+	public static final DiffSettings DEFAULTS = new DiffSettings(null, null, null, null);
+
+	public DiffSettings {
+		threads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+		partitionRows = partitionRows == null ? 250_000 : partitionRows;
+		fetchSize = fetchSize == null ? 5_000 : fetchSize;
+		confirmBatch = confirmBatch == null ? 500 : confirmBatch;
+		if (threads < 1 || partitionRows < 1 || fetchSize < 1 || confirmBatch < 1) {
+			throw new IllegalArgumentException("threads, partition-rows, fetch-size and confirm-batch must be at least 1");
+		}
+	}
+
+}

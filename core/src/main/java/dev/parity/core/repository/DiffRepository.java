@@ -1,0 +1,168 @@
+package dev.parity.core.repository;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.codec.digest.DigestUtils;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+import dev.parity.core.repository.ControlTables.Candidate;
+import dev.parity.core.repository.ControlTables.CheckResult;
+import dev.parity.core.repository.ControlTables.Disc;
+import dev.parity.core.repository.ControlTables.Progress;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The diff's working state in the control database, written inside the job's chunk transactions so
+ * that a restarted partition neither loses nor double-counts anything.
+ */
+public class DiffRepository {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final DSLContext dsl;
+
+	public DiffRepository(DSLContext dsl) {
+		this.dsl = dsl;
+	}
+
+	/** Adds a candidate key unless the run already has it. */
+	public void addCandidate(long runId, String table, Map<String, String> key, String reason) {
+		String keyJson = JSON.writeValueAsString(key);
+		String hash = DigestUtils.sha256Hex(table + '\u0000' + keyJson);
+		boolean exists = dsl.fetchExists(Candidate.TABLE,
+				Candidate.RUN_ID.eq(runId).and(Candidate.KEY_HASH.eq(hash)));
+		if (!exists) {
+			dsl.insertInto(Candidate.TABLE)
+				.set(Candidate.RUN_ID, runId)
+				.set(Candidate.TABLE_NAME, table)
+				.set(Candidate.KEY_JSON, keyJson)
+				.set(Candidate.KEY_HASH, hash)
+				.set(Candidate.REASON, reason)
+				.execute();
+		}
+	}
+
+	/** Adds one chunk's counts to a partition's progress. */
+	public void addProgress(long runId, String table, String partition, long seen, long equal, long candidates) {
+		int updated = dsl.update(Progress.TABLE)
+			.set(Progress.ROWS_SEEN, Progress.ROWS_SEEN.plus(seen))
+			.set(Progress.ROWS_EQUAL, Progress.ROWS_EQUAL.plus(equal))
+			.set(Progress.CANDIDATES, Progress.CANDIDATES.plus(candidates))
+			.where(Progress.RUN_ID.eq(runId).and(Progress.PARTITION.eq(partition)))
+			.execute();
+		if (updated == 0) {
+			dsl.insertInto(Progress.TABLE)
+				.set(Progress.RUN_ID, runId)
+				.set(Progress.PARTITION, partition)
+				.set(Progress.TABLE_NAME, table)
+				.set(Progress.ROWS_SEEN, seen)
+				.set(Progress.ROWS_EQUAL, equal)
+				.set(Progress.CANDIDATES, candidates)
+				.execute();
+		}
+	}
+
+	/** The next candidates of a run after {@code afterId}, in id order. */
+	public List<DiffCandidate> candidates(long runId, long afterId, int limit) {
+		return dsl.select(Candidate.ID, Candidate.TABLE_NAME, Candidate.KEY_JSON, Candidate.REASON)
+			.from(Candidate.TABLE)
+			.where(Candidate.RUN_ID.eq(runId).and(Candidate.ID.gt(afterId)))
+			.orderBy(Candidate.ID)
+			.limit(limit)
+			.fetch((r) -> new DiffCandidate(r.value1(), r.value2(), key(r.value3()), r.value4()));
+	}
+
+	public void markOutcome(long candidateId, String outcome, int fieldsCompared, int fieldsMismatched) {
+		dsl.update(Candidate.TABLE)
+			.set(Candidate.OUTCOME, outcome)
+			.set(Candidate.FIELDS_COMPARED, fieldsCompared)
+			.set(Candidate.FIELDS_MISMATCHED, fieldsMismatched)
+			.where(Candidate.ID.eq(candidateId))
+			.execute();
+	}
+
+	/**
+	 * Keeps open discrepancies of a key that was in flight this run from being resolved as unseen:
+	 * the run could not judge it.
+	 */
+	public void touchOpen(long runId, String table, Map<String, String> key) {
+		dsl.update(Disc.TABLE)
+			.set(Disc.LAST_RUN_ID, runId)
+			.where(Disc.TABLE_NAME.eq(table)
+				.and(Disc.KEY_JSON.eq(JSON.writeValueAsString(key)))
+				.and(Disc.STATUS.eq(DiscrepancyStatus.OPEN.name())))
+			.execute();
+	}
+
+	/** The run's statistics for one table, from its progress and confirmed candidates. */
+	public DiffStats stats(long runId, String table, int columns) {
+		var progress = dsl.select(DSL.coalesce(DSL.sum(Progress.ROWS_SEEN), DSL.inline(java.math.BigDecimal.ZERO)),
+				DSL.coalesce(DSL.sum(Progress.ROWS_EQUAL), DSL.inline(java.math.BigDecimal.ZERO)))
+			.from(Progress.TABLE)
+			.where(Progress.RUN_ID.eq(runId).and(Progress.TABLE_NAME.eq(table)))
+			.fetchSingle();
+		long seen = progress.value1().longValue();
+		long equalInMerge = progress.value2().longValue();
+		Map<String, long[]> outcomes = new LinkedHashMap<>();
+		dsl.select(Candidate.OUTCOME, DSL.count(), DSL.sum(Candidate.FIELDS_COMPARED), DSL.sum(Candidate.FIELDS_MISMATCHED))
+			.from(Candidate.TABLE)
+			.where(Candidate.RUN_ID.eq(runId).and(Candidate.TABLE_NAME.eq(table)))
+			.groupBy(Candidate.OUTCOME)
+			.fetch()
+			.forEach((r) -> outcomes.put(String.valueOf(r.value1()), new long[] { r.value2(),
+					r.value3() == null ? 0 : r.value3().longValue(), r.value4() == null ? 0 : r.value4().longValue() }));
+		long[] none = { 0, 0, 0 };
+		long inFlight = outcomes.getOrDefault("IN_FLIGHT", none)[0];
+		long equalOnRecheck = outcomes.getOrDefault("EQUAL", none)[0];
+		long[] different = outcomes.getOrDefault("DIFFERENT", none);
+		long rowsEqual = equalInMerge + equalOnRecheck;
+		return new DiffStats(table, Math.max(0, seen - inFlight), rowsEqual, inFlight,
+				rowsEqual * columns + different[1], different[2]);
+	}
+
+	/** Stores the diff statistics of a table as its check result of the run. */
+	public void saveResult(long runId, DiffStats stats, double threshold, Duration duration, Instant at) {
+		dsl.deleteFrom(CheckResult.TABLE)
+			.where(CheckResult.RUN_ID.eq(runId)
+				.and(CheckResult.CHECK_TYPE.eq("DIFF"))
+				.and(CheckResult.TABLE_NAME.eq(stats.table())))
+			.execute();
+		dsl.insertInto(CheckResult.TABLE)
+			.set(CheckResult.RUN_ID, runId)
+			.set(CheckResult.CHECK_TYPE, "DIFF")
+			.set(CheckResult.TABLE_NAME, stats.table())
+			.set(CheckResult.ROWS_COMPARED, stats.rowsCompared())
+			.set(CheckResult.ROWS_EQUAL, stats.rowsEqual())
+			.set(CheckResult.ROWS_IN_FLIGHT, stats.rowsInFlight())
+			.set(CheckResult.FIELDS_COMPARED, stats.fieldsCompared())
+			.set(CheckResult.FIELDS_MISMATCHED, stats.fieldsMismatched())
+			.set(CheckResult.MATCH_RATE, stats.matchRate())
+			.set(CheckResult.THRESHOLD, threshold)
+			.set(CheckResult.PASSED, stats.rowsCompared() == stats.rowsEqual())
+			.set(CheckResult.DURATION_MS, duration.toMillis())
+			.set(CheckResult.CHECKED_AT, at)
+			.execute();
+	}
+
+	/** The stored diff statistics of a run, by table name. */
+	public List<DiffStats> results(long runId) {
+		return dsl.select(CheckResult.TABLE_NAME, CheckResult.ROWS_COMPARED, CheckResult.ROWS_EQUAL,
+				CheckResult.ROWS_IN_FLIGHT, CheckResult.FIELDS_COMPARED, CheckResult.FIELDS_MISMATCHED)
+			.from(CheckResult.TABLE)
+			.where(CheckResult.RUN_ID.eq(runId).and(CheckResult.CHECK_TYPE.eq("DIFF")))
+			.orderBy(CheckResult.TABLE_NAME)
+			.fetch((r) -> new DiffStats(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+	}
+
+	private static Map<String, String> key(String json) {
+		return JSON.readValue(json, new TypeReference<LinkedHashMap<String, String>>() {
+		});
+	}
+
+}

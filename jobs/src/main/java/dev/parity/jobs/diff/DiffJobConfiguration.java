@@ -1,0 +1,200 @@
+package dev.parity.jobs.diff;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+import org.springframework.batch.core.configuration.annotation.JobScope;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import dev.parity.core.compare.ConfirmedCandidate;
+import dev.parity.core.compare.KeyRange;
+import dev.parity.core.compare.MergeVerdict;
+import dev.parity.core.compare.RowPair;
+import dev.parity.core.config.ParityConfig;
+import dev.parity.core.connect.SourceDatabase;
+import dev.parity.core.connect.TargetDatabase;
+import dev.parity.core.mapping.TablePairResolver;
+import dev.parity.core.repository.DiffCandidate;
+import dev.parity.core.repository.DiffRepository;
+import dev.parity.core.repository.DiscrepancyRepository;
+import dev.parity.core.run.ParityJobParameters;
+import dev.parity.jobs.support.ParityRunListener;
+import dev.parity.processors.CandidateConfirmationItemProcessor;
+import dev.parity.processors.RowComparisonItemProcessor;
+import dev.parity.readers.CandidateBatchItemReader;
+import dev.parity.readers.PairedRowItemReader;
+import dev.parity.writers.ConfirmedFindingItemWriter;
+import dev.parity.writers.DiffCandidateItemWriter;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code diffJob}: the daily field-level diff.
+ * <ol>
+ * <li>{@code diffStep} splits each pair's key space ({@link KeyRangePartitioner}) and runs
+ * {@code diffPartitionStep} on each partition in parallel ({@code parity.diff.threads}): both sides
+ * streamed in one binary key order and merged; keys that are not equal become candidates.</li>
+ * <li>{@code diffConfirmStep} re-reads every candidate by key on both sides and records only what
+ * still differs outside the lag window.</li>
+ * <li>{@code diffStatsStep} stores each table's statistics and resolves what was not seen again.</li>
+ * </ol>
+ */
+@Configuration(proxyBeanMethods = false)
+public class DiffJobConfiguration {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final TypeReference<LinkedHashMap<String, String>> KEY = new TypeReference<>() {
+	};
+
+	/** The default of the field match-rate exit criterion (99.9 %). */
+	static final double MATCH_RATE_THRESHOLD = 0.999;
+
+	@Bean
+	@JobScope
+	DiffPlans diffPlans(TablePairResolver resolver,
+			@Value("#{jobParameters['" + ParityJobParameters.TABLES + "']}") String tables) {
+		return new DiffPlans(resolver.resolve(ParityJobParameters.tables(tables)));
+	}
+
+	// step 1: partitions of the merge pass
+	@Bean
+	@StepScope
+	KeyRangePartitioner diffPartitioner(DiffPlans diffPlans, SourceDatabase source, TargetDatabase target,
+			ParityConfig config) {
+		return new KeyRangePartitioner(diffPlans, source, target, config.lagWindow(), config.diff().partitionRows());
+	}
+
+	@Bean
+	@StepScope
+	PairedRowItemReader diffItemReader(DiffPlans diffPlans, SourceDatabase source, TargetDatabase target,
+			ParityConfig config, @Value("#{stepExecutionContext['table']}") String table,
+			@Value("#{stepExecutionContext['lower']}") String lower,
+			@Value("#{stepExecutionContext['upper']}") String upper,
+			@Value("#{stepExecutionContext['partition']}") String partition) {
+		KeyRange range = new KeyRange(lower == null ? null : JSON.readValue(lower, KEY),
+				upper == null ? null : JSON.readValue(upper, KEY));
+		return new PairedRowItemReader(diffPlans.get(table), source, target, range, config.diff().fetchSize(),
+				partition);
+	}
+
+	@Bean
+	@StepScope
+	RowComparisonItemProcessor diffItemProcessor(DiffPlans diffPlans,
+			@Value("#{stepExecutionContext['table']}") String table,
+			@Value("#{stepExecutionContext['cutoff']}") String cutoff) {
+		return new RowComparisonItemProcessor(diffPlans.get(table), cutoff == null ? null : LocalDateTime.parse(cutoff));
+	}
+
+	@Bean
+	@StepScope
+	DiffCandidateItemWriter diffItemWriter(DiffRepository diffs,
+			@Value("#{jobExecutionContext['" + ParityJobParameters.RUN_ID + "']}") Long runId,
+			@Value("#{stepExecutionContext['table']}") String table,
+			@Value("#{stepExecutionContext['partition']}") String partition) {
+		return new DiffCandidateItemWriter(runId, table, partition, diffs);
+	}
+
+	@Bean
+	Step diffPartitionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			PairedRowItemReader diffItemReader, RowComparisonItemProcessor diffItemProcessor,
+			DiffCandidateItemWriter diffItemWriter) {
+		return new StepBuilder("diffPartitionStep", jobRepository).<RowPair, MergeVerdict>chunk(2000)
+			.transactionManager(transactionManager)
+			.reader(diffItemReader)
+			.processor(diffItemProcessor)
+			.writer(diffItemWriter)
+			.build();
+	}
+
+	@Bean
+	ThreadPoolTaskExecutor diffTaskExecutor(ParityConfig config) {
+		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+		executor.setCorePoolSize(config.diff().threads());
+		executor.setMaxPoolSize(config.diff().threads());
+		executor.setThreadNamePrefix("parity-diff-");
+		executor.setDaemon(true);
+		return executor;
+	}
+
+	@Bean
+	Step diffStep(JobRepository jobRepository, KeyRangePartitioner diffPartitioner, Step diffPartitionStep,
+			ThreadPoolTaskExecutor diffTaskExecutor, ParityConfig config) {
+		return new StepBuilder("diffStep", jobRepository).partitioner("diffPartitionStep", diffPartitioner)
+			.step(diffPartitionStep)
+			.gridSize(config.diff().threads())
+			.taskExecutor(diffTaskExecutor)
+			.build();
+	}
+
+	// step 2: the confirmation pass
+	@Bean
+	@StepScope
+	CandidateBatchItemReader diffConfirmItemReader(DiffRepository diffs, ParityConfig config,
+			@Value("#{jobExecutionContext['" + ParityJobParameters.RUN_ID + "']}") Long runId) {
+		return new CandidateBatchItemReader(diffs, runId, config.diff().confirmBatch());
+	}
+
+	@Bean
+	@StepScope
+	CandidateConfirmationItemProcessor diffConfirmItemProcessor(DiffPlans diffPlans, SourceDatabase source,
+			TargetDatabase target, ParityConfig config) {
+		return new CandidateConfirmationItemProcessor(diffPlans.byName(), source, target, config.lagWindow());
+	}
+
+	@Bean
+	@StepScope
+	ConfirmedFindingItemWriter diffConfirmItemWriter(DiffRepository diffs, DiscrepancyRepository discrepancies,
+			Clock clock, @Value("#{jobExecutionContext['" + ParityJobParameters.RUN_ID + "']}") Long runId) {
+		return new ConfirmedFindingItemWriter(runId, diffs, discrepancies, clock);
+	}
+
+	@Bean
+	Step diffConfirmStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			CandidateBatchItemReader diffConfirmItemReader, CandidateConfirmationItemProcessor diffConfirmItemProcessor,
+			ConfirmedFindingItemWriter diffConfirmItemWriter) {
+		return new StepBuilder("diffConfirmStep", jobRepository).<List<DiffCandidate>, List<ConfirmedCandidate>>chunk(1)
+			.transactionManager(transactionManager)
+			.reader(diffConfirmItemReader)
+			.processor(diffConfirmItemProcessor)
+			.writer(diffConfirmItemWriter)
+			.build();
+	}
+
+	// step 3: statistics and resolution
+	@Bean
+	@StepScope
+	DiffStatsTasklet diffStatsTasklet(DiffPlans diffPlans, DiffRepository diffs, DiscrepancyRepository discrepancies,
+			Clock clock, @Value("#{jobExecutionContext['" + ParityJobParameters.RUN_ID + "']}") Long runId) {
+		return new DiffStatsTasklet(runId, diffPlans, diffs, discrepancies, clock, MATCH_RATE_THRESHOLD);
+	}
+
+	@Bean
+	Step diffStatsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			DiffStatsTasklet diffStatsTasklet) {
+		return new StepBuilder("diffStatsStep", jobRepository).tasklet(diffStatsTasklet, transactionManager).build();
+	}
+
+	@Bean
+	Job diffJob(JobRepository jobRepository, Step diffStep, Step diffConfirmStep, Step diffStatsStep,
+			ParityRunListener parityRunListener) {
+		return new JobBuilder("diffJob", jobRepository).listener(parityRunListener)
+			.start(diffStep)
+			.next(diffConfirmStep)
+			.next(diffStatsStep)
+			.build();
+	}
+
+}

@@ -1,0 +1,47 @@
+package dev.parity.processors;
+
+import java.time.LocalDateTime;
+
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+import dev.parity.core.compare.ComparePlan;
+import dev.parity.core.compare.Comparison;
+import dev.parity.core.compare.MergeVerdict;
+import dev.parity.core.compare.RowComparator;
+import dev.parity.core.compare.RowPair;
+
+/**
+ * The merge pass's judgement of one key: equal, or a candidate for the confirmation pass (different,
+ * in flight, or out of order). Nothing is recorded as a discrepancy until the confirmation pass has
+ * re-read the key on both sides.
+ */
+public class RowComparisonItemProcessor implements ItemProcessor<RowPair, MergeVerdict> {
+
+	private final ComparePlan plan;
+
+	private final RowComparator comparator;
+
+	private final LocalDateTime cutoff;
+
+	public RowComparisonItemProcessor(ComparePlan plan, LocalDateTime cutoff) {
+		this.plan = plan;
+		this.comparator = new RowComparator(plan);
+		this.cutoff = cutoff;
+	}
+
+	@Override
+	public MergeVerdict process(RowPair pair) {
+		Object[] keyRow = pair.source() != null ? pair.source() : pair.targets().get(0);
+		var key = plan.keyText(plan.key(keyRow));
+		if (pair.outOfOrder()) {
+			return new MergeVerdict(plan.pair().name(), key, "ORDER");
+		}
+		Comparison comparison = comparator.compare(pair.source(), pair.targets(), cutoff);
+		return new MergeVerdict(plan.pair().name(), key, switch (comparison.outcome()) {
+			case EQUAL -> null;
+			case IN_FLIGHT -> "IN_FLIGHT";
+			case DIFFERENT -> "DIFFERENT";
+		});
+	}
+
+}
