@@ -26,7 +26,8 @@ public final class KeyCodec {
 		return switch (kind) {
 			case BOOLEAN, INTEGER -> Canonical.integer(value);
 			case DECIMAL, FLOAT -> Canonical.decimal(value);
-			case DATE -> value instanceof LocalDate d ? d.toString() : timestamp(Canonical.localDateTime(value));
+			case DATE -> value instanceof LocalDate || value instanceof java.sql.Date ? Canonical.date(value)
+					: timestamp(Canonical.localDateTime(value));
 			case TIMESTAMP -> timestamp(Canonical.localDateTime(value));
 			case TIMESTAMP_TZ -> timestamp(Canonical.localDateTime(value)) + "Z";
 			case TIME -> value.toString();

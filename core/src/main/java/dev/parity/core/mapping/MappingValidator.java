@@ -60,6 +60,8 @@ public final class MappingValidator {
 		}
 		Table<?> src = sourceTable.get();
 		Table<?> tgt = targetTable.get();
+		Map<String, Integer> sourcePrecisions = TableResolver.temporalPrecisions(source, src);
+		Map<String, Integer> targetPrecisions = TableResolver.temporalPrecisions(target, tgt);
 		List<String> keyNames = mapping.key();
 		if (keyNames == null) {
 			keyNames = TableResolver.primaryKey(tgt).stream().map(Field::getName).toList();
@@ -85,10 +87,15 @@ public final class MappingValidator {
 		for (String ignored : mapping.ignore()) {
 			column(tgt, ignored, path + ".ignore", "target", problems);
 		}
-		List<ColumnPair> columns = columns(mapping, path, src, tgt, targetKey, problems);
+		List<ColumnPair> columns = columns(mapping, path, src, tgt, targetKey, problems).stream()
+			.map((c) -> new ColumnPair(c.name(), c.expression() ? c.source() : TableResolver.withPrecision(c.source(), sourcePrecisions),
+					TableResolver.withPrecision(c.target(), targetPrecisions), c.expression()))
+			.toList();
 		if (sourceKey.size() == keyNames.size()) {
 			checkUnique(src, sourceKey, path, problems);
 		}
+		sourceKey.replaceAll((f) -> TableResolver.withPrecision(f, sourcePrecisions));
+		targetKey.replaceAll((f) -> TableResolver.withPrecision(f, targetPrecisions));
 		return new TablePair(mapping, src, tgt, sourceKey, targetKey, sourceUpdated, targetUpdated, columns);
 	}
 

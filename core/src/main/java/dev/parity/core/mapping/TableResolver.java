@@ -41,6 +41,46 @@ public final class TableResolver {
 		return pick(schema.get().getTables(), tableName, Table::getName);
 	}
 
+	/**
+	 * The table's temporal columns with their fractional-second precision read from the standard
+	 * (unquoted, so that each engine folds the names its own way)
+	 * {@code information_schema.columns.datetime_precision}, where jOOQ's catalog read leaves it unset
+	 * (it does on MariaDB: {@code DATETIME(0)} and {@code DATETIME(6)} would look alike).
+	 */
+	public static java.util.Map<String, Integer> temporalPrecisions(Database database, Table<?> table) {
+		java.util.Map<String, Integer> precisions = new java.util.HashMap<>();
+		boolean unknown = java.util.Arrays.stream(table.fields())
+			.anyMatch((f) -> (f.getDataType().isTemporal()) && !f.getDataType().precisionDefined());
+		if (!unknown || table.getSchema() == null) {
+			return precisions;
+		}
+		org.jooq.Table<?> columns = DSL.table(DSL.unquotedName("information_schema", "columns"));
+		Field<String> name = DSL.field(DSL.unquotedName("column_name"), String.class);
+		Field<Integer> precision = DSL.field(DSL.unquotedName("datetime_precision"), Integer.class);
+		Field<String> schema = DSL.field(DSL.unquotedName("table_schema"), String.class);
+		Field<String> tableName = DSL.field(DSL.unquotedName("table_name"), String.class);
+		database.dsl()
+			.select(name, precision)
+			.from(columns)
+			.where(schema.eq(table.getSchema().getName()).and(tableName.eq(table.getName())))
+			.fetch()
+			.forEach((r) -> {
+				if (r.value2() != null) {
+					precisions.put(r.value1(), r.value2());
+				}
+			});
+		return precisions;
+	}
+
+	/** {@code field} with the precision of {@code precisions}, when the catalog left it unset. */
+	public static Field<?> withPrecision(Field<?> field, java.util.Map<String, Integer> precisions) {
+		Integer precision = precisions.get(field.getName());
+		if (precision == null || !field.getDataType().isTemporal() || field.getDataType().precisionDefined()) {
+			return field;
+		}
+		return DSL.field(field.getQualifiedName(), field.getDataType().precision(precision));
+	}
+
 	/** A column of {@code table} by configured name, matched as tables are. */
 	public static Optional<Field<?>> column(Table<?> table, String name) {
 		return pick(List.of(table.fields()), name, Field::getName);
