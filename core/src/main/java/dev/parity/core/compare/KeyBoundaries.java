@@ -16,9 +16,9 @@ import dev.parity.core.connect.TargetDatabase;
 
 /**
  * Splits a table pair's key space into partitions of about {@code rowsPerPartition} source rows. A
- * single integer key is split arithmetically between the smallest and largest key of either side
- * (four indexed queries); any other key by sampling every n-th source key in binary key order (one
- * ordered scan). The first partition is open below and the last open above, so every row of either
+ * single integer key is split arithmetically between the source's smallest and largest key (two
+ * indexed queries; target rows beyond them fall in the open first or last partition); any other key
+ * by sampling every n-th source key in binary key order (one ordered scan). The first partition is open below and the last open above, so every row of either
  * side falls in exactly one partition.
  */
 public final class KeyBoundaries {
@@ -34,7 +34,7 @@ public final class KeyBoundaries {
 			return List.of(KeyRange.ALL);
 		}
 		List<Map<String, String>> bounds = plan.keySize() == 1 && plan.keyKinds().get(0) == ColumnKind.INTEGER
-				? arithmetic(plan, source, target, partitions) : sampled(plan, source, rows, partitions);
+				? arithmetic(plan, source, partitions) : sampled(plan, source, rows, partitions);
 		List<KeyRange> ranges = new ArrayList<>();
 		Map<String, String> lower = null;
 		for (Map<String, String> bound : bounds) {
@@ -45,26 +45,15 @@ public final class KeyBoundaries {
 		return ranges;
 	}
 
-	private static List<Map<String, String>> arithmetic(ComparePlan plan, SourceDatabase source, TargetDatabase target,
-			int partitions) {
-		BigDecimal min = null;
-		BigDecimal max = null;
-		for (boolean side : new boolean[] { true, false }) {
-			Field<?> key = plan.keyFields(side).get(0);
-			Record minMax = (side ? source.dsl() : target.dsl()).select(DSL.min(key), DSL.max(key))
-				.from(side ? plan.pair().source() : plan.pair().target())
-				.fetchSingle();
-			if (minMax.get(0) != null) {
-				BigDecimal low = new BigDecimal(minMax.get(0).toString());
-				BigDecimal high = new BigDecimal(minMax.get(1).toString());
-				min = min == null || low.compareTo(min) < 0 ? low : min;
-				max = max == null || high.compareTo(max) > 0 ? high : max;
-			}
-		}
+	private static List<Map<String, String>> arithmetic(ComparePlan plan, SourceDatabase source, int partitions) {
+		Field<?> key = plan.keyFields(true).get(0);
+		Record minMax = source.dsl().select(DSL.min(key), DSL.max(key)).from(plan.pair().source()).fetchSingle();
 		List<Map<String, String>> bounds = new ArrayList<>();
-		if (min == null) {
+		if (minMax.get(0) == null) {
 			return bounds;
 		}
+		BigDecimal min = new BigDecimal(minMax.get(0).toString());
+		BigDecimal max = new BigDecimal(minMax.get(1).toString());
 		BigDecimal step = max.subtract(min).add(BigDecimal.ONE).divide(BigDecimal.valueOf(partitions), 0, RoundingMode.CEILING);
 		BigDecimal bound = min.add(step);
 		while (bound.compareTo(max) <= 0 && step.signum() > 0) {
@@ -78,7 +67,7 @@ public final class KeyBoundaries {
 			int partitions) {
 		long every = Math.max(1, rows / partitions);
 		List<Map<String, String>> bounds = new ArrayList<>();
-		for (Record record : RowQueries.everyNthKey(source.dsl(), source.dialect(), plan, every).fetch()) {
+		for (Record record : RowQueries.everyNthKey(source.dsl(), source.dialect(), plan, every).limit(partitions - 1).fetch()) {
 			bounds.add(plan.keyText(record.intoArray()));
 		}
 		return bounds;

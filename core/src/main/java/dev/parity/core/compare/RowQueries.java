@@ -84,7 +84,7 @@ public final class RowQueries {
 	}
 
 	/** Every {@code every}-th source key in binary key order (partition bounds). */
-	public static ResultQuery<Record> everyNthKey(DSLContext dsl, ComparisonDialect dialect, ComparePlan plan,
+	public static org.jooq.SelectLimitStep<Record> everyNthKey(DSLContext dsl, ComparisonDialect dialect, ComparePlan plan,
 			long every) {
 		List<Field<?>> keys = plan.keyFields(true);
 		List<Field<?>> order = orderable(dialect, plan, keys);

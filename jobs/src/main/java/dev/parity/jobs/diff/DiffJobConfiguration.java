@@ -110,8 +110,8 @@ public class DiffJobConfiguration {
 	@Bean
 	Step diffPartitionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			PairedRowItemReader diffItemReader, RowComparisonItemProcessor diffItemProcessor,
-			DiffCandidateItemWriter diffItemWriter) {
-		return new StepBuilder("diffPartitionStep", jobRepository).<RowPair, MergeVerdict>chunk(2000)
+			DiffCandidateItemWriter diffItemWriter, ParityConfig config) {
+		return new StepBuilder("diffPartitionStep", jobRepository).<RowPair, MergeVerdict>chunk(config.diff().chunkSize())
 			.transactionManager(transactionManager)
 			.reader(diffItemReader)
 			.processor(diffItemProcessor)
