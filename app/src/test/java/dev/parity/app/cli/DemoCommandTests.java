@@ -26,18 +26,23 @@ class DemoCommandTests {
 		assertThat(first.exitCode()).as(first.err()).isZero();
 		assertThat(first.out()).containsPattern("customers +998 +998 +4/2 +0\\.0000 % +0\\.0100 % +pass")
 			.containsPattern("orders +3000 +2997 +0/0 +0\\.1000 % +0\\.0100 % +COUNT_MISMATCH")
-			.containsPattern("products +6 +7 .*COUNT_MISMATCH")
+			.containsPattern("products +6 +8 .*COUNT_MISMATCH")
 			.containsPattern("events +500 +470 .*COUNT_MISMATCH +target 1[78]\\d\\d s behind")
-			.contains("Open discrepancies: 3");
+			// diff: rows compared, equal, in flight, fields, mismatched, rate, missing, extra, field, duplicate
+			.containsPattern("customers +998 +996 +4 +3992 +2 +99\\.9499 % +0 +0 +2 +0")
+			.containsPattern("events +500 +470 +0 +1000 +60 +94\\.0000 % +30 +0 +0 +0")
+			.containsPattern("orders +3000 +2997 +0 +6000 +6 +99\\.9000 % +3 +0 +0 +0")
+			.containsPattern("products +7 +5 +0 +14 +2 +85\\.7143 % +0 +1 +0 +1")
+			.contains("Open discrepancies: 40");
 
 		CliRun second = CliRun.of("demo", "--dir", demo.toString());
 		assertThat(second.exitCode()).isZero();
-		assertThat(second.out()).contains("counts (run 1)").contains("Open discrepancies: 3");
+		assertThat(second.out()).contains("counts (run 1)").contains("diff (run 2)").contains("Open discrepancies: 40");
 
 		String config = demo.resolve("parity.yml").toString();
 		CliRun check = CliRun.of("check", "counts", "--config", config);
 		assertThat(check.exitCode()).as("discrepancies found").isEqualTo(1);
-		assertThat(check.out()).contains("counts (run 2)");
+		assertThat(check.out()).contains("counts (run 3)");
 		CliRun selected = CliRun.of("check", "counts", "--config", config, "--table", "customers");
 		assertThat(selected.exitCode()).as("customers is clean").isZero();
 		assertThat(selected.out()).contains("customers").doesNotContain("orders");
@@ -54,21 +59,25 @@ class DemoCommandTests {
 		List<Map<String, Object>> elements = JsonMapper.builder().build().readValue(json.out(),
 				new TypeReference<List<Map<String, Object>>>() {
 				});
-		assertThat(elements).hasSize(3);
+		assertThat(elements).hasSize(40);
 		assertThat(elements.get(0)).containsOnlyKeys("id", "table", "key", "type", "column", "source", "target",
 				"status", "critical", "firstSeen", "lastSeen");
-		assertThat(elements).extracting((e) -> e.get("table") + " " + e.get("type") + " " + e.get("source") + "/"
-				+ e.get("target") + " " + e.get("status") + " " + e.get("critical"))
-			.containsExactly("orders COUNT_MISMATCH 3000/2997 OPEN true", "products COUNT_MISMATCH 6/7 OPEN false",
+		assertThat(elements.subList(0, 3)).extracting((e) -> e.get("table") + " " + e.get("type") + " " + e.get("source")
+				+ "/" + e.get("target") + " " + e.get("status") + " " + e.get("critical"))
+			.containsExactly("orders COUNT_MISMATCH 3000/2997 OPEN true", "products COUNT_MISMATCH 6/8 OPEN false",
 					"events COUNT_MISMATCH 500/470 OPEN false");
+		assertThat(elements).filteredOn((e) -> "FIELD_MISMATCH".equals(e.get("type")))
+			.extracting((e) -> e.get("key") + " " + e.get("column") + " " + e.get("source") + " -> " + e.get("target"))
+			.containsExactlyInAnyOrder("{id=7} balance 9.59 -> 10.59",
+					"{id=42} email customer42@example.org -> customer42@example.com");
 		assertThat((String) elements.get(0).get("firstSeen")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
 
 		CliRun csv = CliRun.of("discrepancies", "--config", config, "--format", "csv", "--status", "all");
 		assertThat(csv.out()).startsWith("id,table,key,type,column,source,target,status,critical,firstSeen,lastSeen\r\n");
-		assertThat(csv.out().split("\r\n")).hasSize(4);
+		assertThat(csv.out().split("\r\n")).hasSize(41);
 
 		CliRun table = CliRun.of("discrepancies", "--config", config);
-		assertThat(table.out()).contains("3 discrepancies");
+		assertThat(table.out()).contains("40 discrepancies");
 	}
 
 	@Test
