@@ -5,7 +5,6 @@ import java.time.LocalDateTime;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import dev.parity.core.compare.ComparePlan;
-import dev.parity.core.compare.Comparison;
 import dev.parity.core.compare.MergeVerdict;
 import dev.parity.core.compare.RowComparator;
 import dev.parity.core.compare.RowPair;
@@ -23,25 +22,28 @@ public class RowComparisonItemProcessor implements ItemProcessor<RowPair, MergeV
 
 	private final LocalDateTime cutoff;
 
+	private final MergeVerdict equal;
+
 	public RowComparisonItemProcessor(ComparePlan plan, LocalDateTime cutoff) {
 		this.plan = plan;
 		this.comparator = new RowComparator(plan);
 		this.cutoff = cutoff;
+		this.equal = new MergeVerdict(plan.pair().name(), null, null);
 	}
 
 	@Override
 	public MergeVerdict process(RowPair pair) {
-		Object[] keyRow = pair.source() != null ? pair.source() : pair.targets().get(0);
-		var key = plan.keyText(plan.key(keyRow));
-		if (pair.outOfOrder()) {
-			return new MergeVerdict(plan.pair().name(), key, "ORDER");
+		String candidate = pair.outOfOrder() ? "ORDER"
+				: switch (comparator.compare(pair.source(), pair.targets(), cutoff).outcome()) {
+					case EQUAL -> null;
+					case IN_FLIGHT -> "IN_FLIGHT";
+					case DIFFERENT -> "DIFFERENT";
+				};
+		if (candidate == null) {
+			return equal;
 		}
-		Comparison comparison = comparator.compare(pair.source(), pair.targets(), cutoff);
-		return new MergeVerdict(plan.pair().name(), key, switch (comparison.outcome()) {
-			case EQUAL -> null;
-			case IN_FLIGHT -> "IN_FLIGHT";
-			case DIFFERENT -> "DIFFERENT";
-		});
+		Object[] keyRow = pair.source() != null ? pair.source() : pair.targets().get(0);
+		return new MergeVerdict(plan.pair().name(), plan.keyText(plan.key(keyRow)), candidate);
 	}
 
 }

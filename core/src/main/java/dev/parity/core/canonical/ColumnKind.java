@@ -1,7 +1,6 @@
 package dev.parity.core.canonical;
 
 import org.jooq.DataType;
-import org.jooq.impl.SQLDataType;
 
 /**
  * The comparison family of a column type. Two columns compared with each other are canonicalised by
@@ -14,8 +13,8 @@ public enum ColumnKind {
 	BOOLEAN, INTEGER, DECIMAL, FLOAT, STRING, CHAR, DATE, TIME, TIMESTAMP, TIMESTAMP_TZ, UUID, BINARY, OTHER;
 
 	/** The kind of a jOOQ data type (as read from the live catalog). */
-	public static ColumnKind of(DataType<?> type) {
-		DataType<?> sql = type.getSQLDataType() == null ? type : type.getSQLDataType();
+	public static ColumnKind of(DataType<?> dataType) {
+		DataType<?> sql = dataType.getSQLDataType() == null ? dataType : dataType.getSQLDataType();
 		if (sql.isBoolean()) {
 			return BOOLEAN;
 		}
@@ -31,7 +30,7 @@ public enum ColumnKind {
 		if (sql.getType() == java.util.UUID.class) {
 			return UUID;
 		}
-		if (sql.equals(SQLDataType.CHAR) || sql.equals(SQLDataType.NCHAR)) {
+		if (sql.getTypeName().equalsIgnoreCase("char") || sql.getTypeName().equalsIgnoreCase("nchar")) {
 			return CHAR;
 		}
 		if (sql.isString() || sql.isJSON()) {
@@ -40,14 +39,18 @@ public enum ColumnKind {
 		if (sql.isBinary()) {
 			return BINARY;
 		}
-		if (sql.isTimestamp()) {
-			return sql.getType() == java.time.OffsetDateTime.class || sql.getType() == java.time.Instant.class
-					? TIMESTAMP_TZ : TIMESTAMP;
+		Class<?> type = sql.getType();
+		if (type == java.time.OffsetDateTime.class || type == java.time.Instant.class
+				|| type == java.time.ZonedDateTime.class) {
+			return TIMESTAMP_TZ;
 		}
-		if (sql.isDate()) {
+		if (type == java.sql.Timestamp.class || type == java.time.LocalDateTime.class) {
+			return TIMESTAMP;
+		}
+		if (type == java.sql.Date.class || type == java.time.LocalDate.class) {
 			return DATE;
 		}
-		if (sql.isTime()) {
+		if (type == java.sql.Time.class || type == java.time.LocalTime.class || type == java.time.OffsetTime.class) {
 			return TIME;
 		}
 		return OTHER;
