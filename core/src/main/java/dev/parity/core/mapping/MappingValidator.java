@@ -87,6 +87,9 @@ public final class MappingValidator {
 		for (String ignored : mapping.ignore()) {
 			column(tgt, ignored, path + ".ignore", "target", problems);
 		}
+		for (String compared : mapping.compare().keySet()) {
+			column(tgt, compared, path + ".compare." + compared, "target", problems);
+		}
 		List<ColumnPair> columns = columns(mapping, path, src, tgt, targetKey, problems).stream()
 			.map((c) -> new ColumnPair(c.name(), c.expression() ? c.source() : TableResolver.withPrecision(c.source(), sourcePrecisions),
 					TableResolver.withPrecision(c.target(), targetPrecisions), c.expression()))
