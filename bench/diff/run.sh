@@ -261,16 +261,25 @@ elif [[ "${BENCH_BUILD:-}" == private ]]; then
 	mkdir -p "$build"
 	rsync -a --delete --exclude=target/ --exclude=.git/ --exclude=parity-data/ --exclude=bench/ \
 		--exclude='*.log' --exclude=.idea/ "$root/" "$build/src/"
-	jar="$build/src/app/target/parity.jar"
-	if [[ ! -f "$jar" || -n "$(find "$build/src" -path '*/target' -prune -o -type f -newer "$jar" -print -quit)" ]]; then
+	# $build/parity.jar is the last successful build: a working tree that does not compile right now
+	# (someone mid-edit) falls back to it with a warning.
+	jar="$build/parity.jar"
+	stamp="$build/src/app/target/parity.jar"
+	if [[ ! -f "$stamp" || -n "$(find "$build/src" -path '*/target' -prune -o -type f -newer "$stamp" -print -quit)" ]]; then
 		log "building a private jar of the working tree in $build/src ..."
-		(cd "$build/src" && ./mvnw -q -B -Dmaven.test.skip=true package >"$build/build.log" 2>&1) \
-			|| { tail -40 "$build/build.log" >&2; log "error: the private build failed"; exit 2; }
+		if (cd "$build/src" && ./mvnw -q -B -Dmaven.test.skip=true package >"$build/build.log" 2>&1); then
+			cp "$stamp" "$jar"
+		elif [[ -f "$jar" ]]; then
+			log "warning: the working tree does not build now (see $build/build.log); using the last private build ($(date -r "$jar" '+%F %T'))"
+		else
+			tail -40 "$build/build.log" >&2; log "error: the private build failed"; exit 2
+		fi
 	fi
 else
 	"$root/parity" --version >/dev/null 2>"$run_dir/prebuild.log" || { cat "$run_dir/prebuild.log" >&2; log "error: ./parity does not start"; exit 2; }
 	jar="$root/app/target/parity.jar"
 fi
+log "parity jar: $jar (built $(date -r "$jar" '+%F %T'))"
 if [[ "${BENCH_USE_WRAPPER:-0}" == 1 ]]; then
 	parity_cmd=("$root/parity")
 else

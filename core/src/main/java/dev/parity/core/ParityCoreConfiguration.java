@@ -22,6 +22,7 @@ import dev.parity.core.repository.CheckResultRepository;
 import dev.parity.core.repository.DiffRepository;
 import dev.parity.core.repository.DiscrepancyRepository;
 import dev.parity.core.repository.RunRepository;
+import dev.parity.core.repository.SchemaRepository;
 
 /**
  * The beans every Parity process needs, built from the {@link ParityConfig} bean: the control
@@ -60,8 +61,14 @@ public class ParityCoreConfiguration {
 
 	@Bean
 	@Lazy
-	TablePairResolver tablePairResolver(ParityConfig config, SourceDatabase source, TargetDatabase target) {
-		return new TablePairResolver(config, source, target);
+	TablePairResolver tablePairResolver(ParityConfig config, SourceDatabase source, TargetDatabase target,
+			SchemaRepository schemas) {
+		return new TablePairResolver(config, source, target, schemas);
+	}
+
+	@Bean
+	SchemaRepository schemaRepository(DSLContext dsl) {
+		return new SchemaRepository(dsl);
 	}
 
 	@Bean

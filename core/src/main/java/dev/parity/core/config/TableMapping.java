@@ -16,15 +16,23 @@ import java.util.Map;
  * @param columns target column to SQL expression over the source row; others map by same name
  * @param ignore target columns that are not compared
  * @param compare per target column compare options (trim, case, nfc, tolerance, digits)
+ * @param ignoreSource source columns deliberately not migrated (not a schema conflict)
  */
 public record TableMapping(@Required String name, String source, String target, List<String> key,
 		String updatedColumn, boolean critical, Map<String, String> columns, List<String> ignore,
-		Map<String, dev.parity.core.canonical.CompareOptions> compare) {
+		Map<String, dev.parity.core.canonical.CompareOptions> compare, List<String> ignoreSource) {
 
 	/** A pair without compare options. */
 	public TableMapping(String name, String source, String target, List<String> key, String updatedColumn,
 			boolean critical, Map<String, String> columns, List<String> ignore) {
-		this(name, source, target, key, updatedColumn, critical, columns, ignore, null);
+		this(name, source, target, key, updatedColumn, critical, columns, ignore, null, null);
+	}
+
+	/** A pair with compare options. */
+	public TableMapping(String name, String source, String target, List<String> key, String updatedColumn,
+			boolean critical, Map<String, String> columns, List<String> ignore,
+			Map<String, dev.parity.core.canonical.CompareOptions> compare) {
+		this(name, source, target, key, updatedColumn, critical, columns, ignore, compare, null);
 	}
 
 	public TableMapping {
@@ -34,6 +42,7 @@ public record TableMapping(@Required String name, String source, String target, 
 		ignore = ignore == null ? List.of() : List.copyOf(ignore);
 		key = key == null ? null : List.copyOf(key);
 		compare = compare == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(compare));
+		ignoreSource = ignoreSource == null ? List.of() : List.copyOf(ignoreSource);
 	}
 
 	/** The compare options of target column {@code column} (case-insensitive), or the defaults. */

@@ -10,12 +10,16 @@ import dev.parity.core.config.ParityConfig;
 import dev.parity.core.config.TableMapping;
 import dev.parity.core.connect.SourceDatabase;
 import dev.parity.core.connect.TargetDatabase;
+import dev.parity.core.repository.SchemaRepository;
 
 /**
  * Resolves the table pairs a run selects (by {@code --table} name) against the live schemas; at every
- * job start, since schemas change during a parallel run.
+ * job start, since schemas change during a parallel run. Pairs paused by a schema conflict are left
+ * out (and logged) until an operator resumes them.
  */
 public class TablePairResolver {
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TablePairResolver.class);
 
 	private final ParityConfig config;
 
@@ -23,10 +27,38 @@ public class TablePairResolver {
 
 	private final TargetDatabase target;
 
-	public TablePairResolver(ParityConfig config, SourceDatabase source, TargetDatabase target) {
+	private final SchemaRepository schemas;
+
+	public TablePairResolver(ParityConfig config, SourceDatabase source, TargetDatabase target,
+			SchemaRepository schemas) {
 		this.config = config;
 		this.source = source;
 		this.target = target;
+		this.schemas = schemas;
+	}
+
+	/** The selected pairs that are paused by a schema conflict. */
+	public List<String> paused(List<String> names) {
+		java.util.Set<String> paused = schemas.paused();
+		return config.select(names).stream().map(TableMapping::name).filter(paused::contains).toList();
+	}
+
+	/**
+	 * Validation pass two before a run: the selected pairs that have never been checked must fit both
+	 * schemas (a configuration mistake is reported at once, exit 2). Pairs with a schema history are
+	 * left to the run's schema check, which pauses them on a conflict instead.
+	 * @throws ConfigException listing every problem
+	 */
+	public void preflight(List<String> names) {
+		List<ConfigProblem> problems = unknownNames(names);
+		List<TableMapping> fresh = config.select(names)
+			.stream()
+			.filter((t) -> !schemas.hasHistory(t.name()))
+			.toList();
+		new MappingValidator(source, target).resolve(fresh, config.tables(), problems);
+		if (!problems.isEmpty()) {
+			throw new ConfigException(problems);
+		}
 	}
 
 	/**
@@ -34,6 +66,21 @@ public class TablePairResolver {
 	 * @throws ConfigException listing every problem (unknown names, missing tables or columns, ...)
 	 */
 	public List<TablePair> resolve(List<String> names) {
+		List<ConfigProblem> problems = unknownNames(names);
+		java.util.Set<String> paused = schemas.paused();
+		List<TableMapping> active = config.select(names).stream().filter((t) -> !paused.contains(t.name())).toList();
+		for (String name : paused(names)) {
+			log.warn("{} is paused by a schema conflict and skipped; review the mapping, then ./parity resume {}", name,
+					name);
+		}
+		List<TablePair> pairs = new MappingValidator(source, target).resolve(active, config.tables(), problems);
+		if (!problems.isEmpty()) {
+			throw new ConfigException(problems);
+		}
+		return pairs;
+	}
+
+	private List<ConfigProblem> unknownNames(List<String> names) {
 		List<ConfigProblem> problems = new ArrayList<>();
 		for (String name : names) {
 			if (config.tables().stream().noneMatch((t) -> t.name().equals(name))) {
@@ -41,12 +88,7 @@ public class TablePairResolver {
 						+ config.tables().stream().map(TableMapping::name).collect(Collectors.joining(", ")) + ")"));
 			}
 		}
-		List<TablePair> pairs = new MappingValidator(source, target).resolve(config.select(names), config.tables(),
-				problems);
-		if (!problems.isEmpty()) {
-			throw new ConfigException(problems);
-		}
-		return pairs;
+		return problems;
 	}
 
 }

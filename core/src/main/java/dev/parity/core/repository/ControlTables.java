@@ -126,6 +126,8 @@ final class ControlTables {
 
 		static final Field<String> STATUS_REASON = field(unquotedName("parity_discrepancy", "status_reason"), SQLDataType.VARCHAR);
 
+		static final Field<String> DETAIL = field(unquotedName("parity_discrepancy", "detail"), SQLDataType.VARCHAR);
+
 	}
 
 	static final class Observation {
@@ -225,6 +227,66 @@ final class ControlTables {
 		static final Field<Long> ROWS_EQUAL = field(unquotedName("parity_diff_progress", "rows_equal"), SQLDataType.BIGINT);
 
 		static final Field<Long> CANDIDATES = field(unquotedName("parity_diff_progress", "candidates"), SQLDataType.BIGINT);
+
+	}
+
+	static final class Snapshot {
+
+		static final Table<Record> TABLE = table(unquotedName("parity_schema_snapshot"));
+
+		static final Field<Long> ID = field(unquotedName("parity_schema_snapshot", "id"), SQLDataType.BIGINT.identity(true));
+
+		static final Field<Long> RUN_ID = field(unquotedName("parity_schema_snapshot", "run_id"), SQLDataType.BIGINT);
+
+		static final Field<String> TABLE_NAME = field(unquotedName("parity_schema_snapshot", "table_name"), SQLDataType.VARCHAR);
+
+		static final Field<String> SOURCE_JSON = field(unquotedName("parity_schema_snapshot", "source_json"), SQLDataType.VARCHAR);
+
+		static final Field<String> TARGET_JSON = field(unquotedName("parity_schema_snapshot", "target_json"), SQLDataType.VARCHAR);
+
+		static final Field<Instant> TAKEN_AT = field(unquotedName("parity_schema_snapshot", "taken_at"), SQLDataType.INSTANT);
+
+	}
+
+	static final class SchemaFindings {
+
+		static final Table<Record> TABLE = table(unquotedName("parity_schema_finding"));
+
+		static final Field<Long> ID = field(unquotedName("parity_schema_finding", "id"), SQLDataType.BIGINT.identity(true));
+
+		static final Field<Long> RUN_ID = field(unquotedName("parity_schema_finding", "run_id"), SQLDataType.BIGINT);
+
+		static final Field<String> TABLE_NAME = field(unquotedName("parity_schema_finding", "table_name"), SQLDataType.VARCHAR);
+
+		static final Field<String> COLUMN_NAME = field(unquotedName("parity_schema_finding", "column_name"), SQLDataType.VARCHAR);
+
+		static final Field<String> SEVERITY = field(unquotedName("parity_schema_finding", "severity"), SQLDataType.VARCHAR);
+
+		static final Field<String> CHANGE = field(unquotedName("parity_schema_finding", "change_text"), SQLDataType.VARCHAR);
+
+		static final Field<String> SOURCE_DEFINITION = field(unquotedName("parity_schema_finding", "source_definition"), SQLDataType.VARCHAR);
+
+		static final Field<String> TARGET_DEFINITION = field(unquotedName("parity_schema_finding", "target_definition"), SQLDataType.VARCHAR);
+
+		static final Field<Instant> FOUND_AT = field(unquotedName("parity_schema_finding", "found_at"), SQLDataType.INSTANT);
+
+	}
+
+	static final class TableState {
+
+		static final Table<Record> TABLE = table(unquotedName("parity_table_state"));
+
+		static final Field<String> TABLE_NAME = field(unquotedName("parity_table_state", "table_name"), SQLDataType.VARCHAR);
+
+		static final Field<Boolean> PAUSED = field(unquotedName("parity_table_state", "paused"), SQLDataType.BOOLEAN);
+
+		static final Field<Instant> PAUSED_AT = field(unquotedName("parity_table_state", "paused_at"), SQLDataType.INSTANT);
+
+		static final Field<String> PAUSED_REASON = field(unquotedName("parity_table_state", "paused_reason"), SQLDataType.VARCHAR);
+
+		static final Field<Instant> RESUMED_AT = field(unquotedName("parity_table_state", "resumed_at"), SQLDataType.INSTANT);
+
+		static final Field<String> RESUMED_BY = field(unquotedName("parity_table_state", "resumed_by"), SQLDataType.VARCHAR);
 
 	}
 

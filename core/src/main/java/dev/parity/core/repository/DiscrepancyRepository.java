@@ -41,7 +41,7 @@ public class DiscrepancyRepository {
 	// Explicit columns: records are then read by these fields, whatever case the engine reports.
 	private static final List<org.jooq.Field<?>> COLUMNS = List.of(Disc.ID, Disc.TABLE_NAME, Disc.KEY_JSON, Disc.TYPE,
 			Disc.COLUMN_NAME, Disc.SOURCE_VALUE, Disc.TARGET_VALUE, Disc.STATUS, Disc.CRITICAL, Disc.FIRST_SEEN,
-			Disc.LAST_SEEN);
+			Disc.LAST_SEEN, Disc.DETAIL);
 
 	private final DSLContext dsl;
 
@@ -57,6 +57,7 @@ public class DiscrepancyRepository {
 			.set(Disc.SOURCE_VALUE, finding.sourceValue())
 			.set(Disc.TARGET_VALUE, finding.targetValue())
 			.set(Disc.CRITICAL, finding.critical())
+			.set(Disc.DETAIL, finding.detail())
 			.set(Disc.LAST_SEEN, seenAt)
 			.set(Disc.LAST_RUN_ID, runId)
 			.set(Disc.STATUS, when(Disc.STATUS.in(REOPENABLE), inline(DiscrepancyStatus.OPEN.name())).otherwise(Disc.STATUS))
@@ -73,6 +74,7 @@ public class DiscrepancyRepository {
 				.set(Disc.TARGET_VALUE, finding.targetValue())
 				.set(Disc.STATUS, DiscrepancyStatus.OPEN.name())
 				.set(Disc.CRITICAL, finding.critical())
+				.set(Disc.DETAIL, finding.detail())
 				.set(Disc.FIRST_SEEN, seenAt)
 				.set(Disc.LAST_SEEN, seenAt)
 				.set(Disc.FIRST_RUN_ID, runId)
@@ -126,6 +128,14 @@ public class DiscrepancyRepository {
 		return found;
 	}
 
+	/** Open, not accepted discrepancies of {@code type} on {@code table} that {@code runId} saw. */
+	public int countOpenSeenBy(long runId, String table, DiscrepancyType type) {
+		return dsl.fetchCount(Disc.TABLE, Disc.LAST_RUN_ID.eq(runId)
+			.and(Disc.TABLE_NAME.eq(table))
+			.and(Disc.TYPE.eq(type.name()))
+			.and(Disc.STATUS.eq(DiscrepancyStatus.OPEN.name())));
+	}
+
 	/** How many discrepancies of each type {@code runId} saw on {@code table}. */
 	public Map<DiscrepancyType, Integer> countSeenBy(long runId, String table) {
 		Map<DiscrepancyType, Integer> counts = new LinkedHashMap<>();
@@ -147,7 +157,7 @@ public class DiscrepancyRepository {
 		return new Discrepancy(r.get(Disc.ID), r.get(Disc.TABLE_NAME), key, DiscrepancyType.valueOf(r.get(Disc.TYPE)),
 				r.get(Disc.COLUMN_NAME), r.get(Disc.SOURCE_VALUE), r.get(Disc.TARGET_VALUE),
 				DiscrepancyStatus.valueOf(r.get(Disc.STATUS)), r.get(Disc.CRITICAL), r.get(Disc.FIRST_SEEN),
-				r.get(Disc.LAST_SEEN));
+				r.get(Disc.LAST_SEEN), r.get(Disc.DETAIL));
 	}
 
 	static String ident(String table, String keyJson, DiscrepancyType type, String column) {

@@ -12,9 +12,15 @@ import java.util.Map;
  * @param sourceValue canonical source value (or a description for table-level types), may be null
  * @param targetValue canonical target value, may be null
  * @param critical whether the table is critical
+ * @param detail what changed, for {@code SCHEMA_CONFLICT}; null otherwise
  */
 public record Finding(String table, Map<String, String> key, DiscrepancyType type, String column, String sourceValue,
-		String targetValue, boolean critical) {
+		String targetValue, boolean critical, String detail) {
+
+	public Finding(String table, Map<String, String> key, DiscrepancyType type, String column, String sourceValue,
+			String targetValue, boolean critical) {
+		this(table, key, type, column, sourceValue, targetValue, critical, null);
+	}
 
 	/** A finding about the whole table, such as {@code COUNT_MISMATCH}. */
 	public static Finding ofTable(String table, DiscrepancyType type, String sourceValue, String targetValue,

@@ -75,8 +75,11 @@ public class CountsJobConfiguration {
 	}
 
 	@Bean
-	Job countsJob(JobRepository jobRepository, Step countsStep, ParityRunListener parityRunListener) {
-		return new JobBuilder("countsJob", jobRepository).listener(parityRunListener).start(countsStep).build();
+	Job countsJob(JobRepository jobRepository, Step schemaStep, Step countsStep, ParityRunListener parityRunListener) {
+		return new JobBuilder("countsJob", jobRepository).listener(parityRunListener)
+			.start(schemaStep)
+			.next(countsStep)
+			.build();
 	}
 
 }

@@ -188,10 +188,11 @@ public class DiffJobConfiguration {
 	}
 
 	@Bean
-	Job diffJob(JobRepository jobRepository, Step diffStep, Step diffConfirmStep, Step diffStatsStep,
+	Job diffJob(JobRepository jobRepository, Step schemaStep, Step diffStep, Step diffConfirmStep, Step diffStatsStep,
 			ParityRunListener parityRunListener) {
 		return new JobBuilder("diffJob", jobRepository).listener(parityRunListener)
-			.start(diffStep)
+			.start(schemaStep)
+			.next(diffStep)
 			.next(diffConfirmStep)
 			.next(diffStatsStep)
 			.build();

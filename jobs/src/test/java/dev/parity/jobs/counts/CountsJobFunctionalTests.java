@@ -105,10 +105,7 @@ class CountsJobFunctionalTests {
 	void plant() {
 		jobOperatorTestUtils.setJob(countsJob);
 		jobRepositoryTestUtils.removeJobExecutions();
-		for (String table : List.of("parity_diff_candidate", "parity_diff_progress", "parity_observation", "parity_discrepancy", "parity_lag_alert",
-				"parity_check_result", "parity_audit", "parity_run")) {
-			control.execute("DELETE FROM " + table);
-		}
+		dev.parity.core.testsupport.ControlDatabase.clear(control);
 		LocalDateTime now = LocalDateTime.parse(String.valueOf(
 				source.queryLong("SELECT CAST(DATE_FORMAT(NOW(), '%Y%m%d%H%i%s') AS UNSIGNED)")),
 				DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));

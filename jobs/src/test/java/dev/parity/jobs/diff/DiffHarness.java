@@ -12,12 +12,9 @@ import dev.parity.core.compare.ConfirmedCandidate;
 import dev.parity.core.compare.KeyRange;
 import dev.parity.core.compare.MergeVerdict;
 import dev.parity.core.compare.RowPair;
-import dev.parity.core.config.ConnectionSettings;
-import dev.parity.core.config.ParityConfig;
 import dev.parity.core.config.TableMapping;
 import dev.parity.core.connect.SourceDatabase;
 import dev.parity.core.connect.TargetDatabase;
-import dev.parity.core.mapping.TablePairResolver;
 import dev.parity.core.repository.DiffCandidate;
 import dev.parity.core.repository.Finding;
 import dev.parity.processors.CandidateConfirmationItemProcessor;
@@ -37,9 +34,13 @@ final class DiffHarness {
 	}
 
 	static Result diff(SourceDatabase source, TargetDatabase target, TableMapping mapping) {
-		ConnectionSettings unused = new ConnectionSettings("jdbc:h2:mem:unused", null, null, null);
-		ParityConfig config = new ParityConfig("harness", unused, unused, null, Duration.ofMinutes(5), List.of(mapping), null);
-		ComparePlan plan = ComparePlan.of(new TablePairResolver(config, source, target).resolve(List.of()).get(0));
+		List<dev.parity.core.config.ConfigProblem> problems = new ArrayList<>();
+		var pairs = new dev.parity.core.mapping.MappingValidator(source, target).resolve(List.of(mapping), List.of(mapping),
+				problems);
+		if (!problems.isEmpty()) {
+			throw new dev.parity.core.config.ConfigException(problems);
+		}
+		ComparePlan plan = ComparePlan.of(pairs.get(0));
 		List<MergeVerdict> candidates = new ArrayList<>();
 		PairedRowItemReader reader = new PairedRowItemReader(plan, source, target, KeyRange.ALL, 3, "harness");
 		reader.open(new ExecutionContext());

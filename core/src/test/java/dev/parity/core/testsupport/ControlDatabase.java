@@ -1,0 +1,23 @@
+package dev.parity.core.testsupport;
+
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Test helper for the control database. */
+public final class ControlDatabase {
+
+	/** Parity's tables, children before parents. */
+	public static final List<String> TABLES = List.of("parity_diff_candidate", "parity_diff_progress",
+			"parity_schema_finding", "parity_schema_snapshot", "parity_table_state", "parity_observation",
+			"parity_discrepancy", "parity_lag_alert", "parity_check_result", "parity_audit", "parity_run");
+
+	private ControlDatabase() {
+	}
+
+	/** Empties Parity's tables (Spring Batch's are emptied by JobRepositoryTestUtils). */
+	public static void clear(JdbcTemplate control) {
+		TABLES.forEach((table) -> control.execute("DELETE FROM " + table));
+	}
+
+}

@@ -1,0 +1,147 @@
+package dev.parity.jobs.schema;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jooq.Table;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+import dev.parity.core.config.TableMapping;
+import dev.parity.core.connect.SourceDatabase;
+import dev.parity.core.connect.TargetDatabase;
+import dev.parity.core.mapping.TableResolver;
+import dev.parity.core.repository.AuditLog;
+import dev.parity.core.repository.DiscrepancyRepository;
+import dev.parity.core.repository.DiscrepancyType;
+import dev.parity.core.repository.Finding;
+import dev.parity.core.repository.SchemaRepository;
+import dev.parity.core.schema.SchemaComparator;
+import dev.parity.core.schema.SchemaFinding;
+import dev.parity.core.schema.TableDefinition;
+
+/**
+ * {@code schemaStep}: the first step of every validation job (and all of {@code schemaJob}). For each
+ * selected table pair it reads both live definitions, compares them with the mapping and with the
+ * previous snapshot ({@link SchemaComparator}), keeps this run's snapshot and findings, records every
+ * conflict as a {@code SCHEMA_CONFLICT} discrepancy (critical), and pauses the table on an open
+ * conflict: later steps skip it until an operator resumes it. Warnings are recorded only.
+ */
+public class SchemaCheckTasklet implements Tasklet {
+
+	private static final Logger log = LoggerFactory.getLogger(SchemaCheckTasklet.class);
+
+	private final long runId;
+
+	private final List<TableMapping> tables;
+
+	private final SourceDatabase source;
+
+	private final TargetDatabase target;
+
+	private final SchemaRepository schemas;
+
+	private final DiscrepancyRepository discrepancies;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	public SchemaCheckTasklet(long runId, List<TableMapping> tables, SourceDatabase source, TargetDatabase target,
+			SchemaRepository schemas, DiscrepancyRepository discrepancies, AuditLog audit, Clock clock) {
+		this.runId = runId;
+		this.tables = tables;
+		this.source = source;
+		this.target = target;
+		this.schemas = schemas;
+		this.discrepancies = discrepancies;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+		Instant now = clock.instant();
+		for (TableMapping mapping : tables) {
+			List<SchemaFinding> findings = check(mapping, now);
+			schemas.saveFindings(runId, mapping.name(), findings, now);
+			for (SchemaFinding finding : findings) {
+				if (finding.severity() == SchemaFinding.Severity.CONFLICT) {
+					discrepancies.record(runId, new Finding(mapping.name(), null, DiscrepancyType.SCHEMA_CONFLICT,
+							finding.column(), finding.source(), finding.target(), true, finding.change()), now);
+					log.warn("SCHEMA CONFLICT {}.{}: {} (source {}, target {})", mapping.name(), finding.column(),
+							finding.change(), finding.source(), finding.target());
+				}
+				else {
+					log.info("schema warning {}.{}: {}", mapping.name(), finding.column(), finding.change());
+				}
+			}
+			discrepancies.resolveUnseen(mapping.name(), List.of(DiscrepancyType.SCHEMA_CONFLICT), runId, "schemaStep", now);
+			// Accepted conflicts (reviewed and waived) do not pause.
+			if (discrepancies.countOpenSeenBy(runId, mapping.name(), DiscrepancyType.SCHEMA_CONFLICT) > 0) {
+				String reason = findings.stream()
+					.filter((f) -> f.severity() == SchemaFinding.Severity.CONFLICT)
+					.map((f) -> (f.column() == null ? "" : f.column() + ": ") + f.change())
+					.reduce((a, b) -> a + "; " + b)
+					.orElse("schema conflict");
+				if (schemas.pause(mapping.name(), reason, now)) {
+					audit.record("schemaStep", "PAUSE", mapping.name(), null, runId, reason, now);
+					log.warn("{} paused until reviewed: ./parity resume {}", mapping.name(), mapping.name());
+				}
+			}
+		}
+		return RepeatStatus.FINISHED;
+	}
+
+	private List<SchemaFinding> check(TableMapping mapping, Instant now) {
+		Optional<Table<?>> sourceTable = TableResolver.find(source, mapping.source());
+		Optional<Table<?>> targetTable = TableResolver.find(target, mapping.target());
+		if (sourceTable.isEmpty() || targetTable.isEmpty()) {
+			return List.of(new SchemaFinding(mapping.name(), null, SchemaFinding.Severity.CONFLICT,
+					"table " + (sourceTable.isEmpty() ? mapping.source() + " missing in the source"
+							: mapping.target() + " missing in the target"), null, null));
+		}
+		TableDefinition sourceDefinition = TableDefinition.read(source, sourceTable.get());
+		TableDefinition targetDefinition = TableDefinition.read(target, targetTable.get());
+		Optional<SchemaRepository.SchemaSnapshot> previous = schemas.latest(mapping.name(), runId);
+		List<SchemaFinding> findings = new ArrayList<>(SchemaComparator.compare(mapping, sourceDefinition,
+				targetDefinition, previous.map(SchemaRepository.SchemaSnapshot::source).orElse(null),
+				previous.map(SchemaRepository.SchemaSnapshot::target).orElse(null),
+				(column) -> hasNulls(sourceTable.get(), column)));
+		for (Map.Entry<String, String> expression : mapping.columns().entrySet()) {
+			if (findings.stream().noneMatch((f) -> expression.getKey().equalsIgnoreCase(f.column()))) {
+				expressionProblem(sourceTable.get(), expression.getValue()).ifPresent((problem) -> findings
+					.add(new SchemaFinding(mapping.name(), expression.getKey(), SchemaFinding.Severity.CONFLICT,
+							"the source can no longer evaluate '" + expression.getValue() + "': " + problem, null, null)));
+			}
+		}
+		schemas.saveSnapshot(runId, mapping.name(), sourceDefinition, targetDefinition, now);
+		return findings;
+	}
+
+	private boolean hasNulls(Table<?> table, String column) {
+		return source.dsl().fetchExists(DSL.selectOne().from(table).where(DSL.field(DSL.name(column)).isNull()));
+	}
+
+	private Optional<String> expressionProblem(Table<?> table, String expression) {
+		try {
+			source.dsl().select(DSL.field("(" + expression + ")")).from(table).where(DSL.falseCondition()).fetch();
+			return Optional.empty();
+		}
+		catch (DataAccessException ex) {
+			String message = ex.getCause() != null ? ex.getCause().getMessage() : ex.getMessage();
+			return Optional.of(String.valueOf(message).lines().findFirst().orElse("").trim());
+		}
+	}
+
+}
