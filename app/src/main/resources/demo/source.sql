@@ -43,3 +43,12 @@ CREATE TABLE events (
 );
 INSERT INTO events SELECT x, CASE MOD(x, 2) WHEN 0 THEN 'login' ELSE 'logout' END, DATEADD('MINUTE', -(500 - x) - 10, TIMESTAMP '${NOW}')
 FROM SYSTEM_RANGE(1, 500) AS r(x);
+
+-- Suppliers: the legacy system gained a column that the migration does not know about yet.
+CREATE TABLE suppliers (
+    id      INT PRIMARY KEY,
+    name    VARCHAR(100) NOT NULL,
+    country CHAR(2) NOT NULL,
+    phone   VARCHAR(30)
+);
+INSERT INTO suppliers VALUES (1, 'Acme', 'DE', '+49 30 1234'), (2, 'Globex', 'US', NULL), (3, 'Initech', 'FR', '+33 1 2345');

@@ -48,3 +48,11 @@ CREATE TABLE events (
 -- Planted: replication of events stopped 40 minutes ago.
 INSERT INTO events SELECT x, CASE MOD(x, 2) WHEN 0 THEN 'login' ELSE 'logout' END, DATEADD('MINUTE', -(500 - x) - 10, TIMESTAMP '${NOW}')
 FROM SYSTEM_RANGE(1, 470) AS r(x);
+
+-- Planted: the source's new phone column is neither mapped nor ignored (a schema conflict).
+CREATE TABLE suppliers (
+    id      INT PRIMARY KEY,
+    name    VARCHAR(100) NOT NULL,
+    country CHAR(2) NOT NULL
+);
+INSERT INTO suppliers VALUES (1, 'Acme', 'DE'), (2, 'Globex', 'US'), (3, 'Initech', 'FR');

@@ -60,7 +60,7 @@ class DemoCommand implements Callable<Integer> {
 			int open = context.getBean(DiscrepancyRepository.class).find(DiscrepancyStatus.OPEN).size();
 			out.println();
 			out.println("Open discrepancies: " + open + " (./parity discrepancies --config " + configFile + ")");
-			out.println("Not run yet: checksum (#5), schema (#6), reconcile (#7), report (#9).");
+			out.println("Not run yet: checksum (#5), reconcile (#7), report (#9).");
 			out.println();
 			out.println("Configuration:    " + configFile);
 			out.println("Control database: " + config.control().safeUrl());

@@ -81,6 +81,7 @@ class DiscrepanciesCommand implements Callable<Integer> {
 		e.put("critical", d.critical());
 		e.put("firstSeen", d.firstSeen().truncatedTo(ChronoUnit.SECONDS).toString());
 		e.put("lastSeen", d.lastSeen().truncatedTo(ChronoUnit.SECONDS).toString());
+		e.put("detail", d.detail());
 		return e;
 	}
 

@@ -11,6 +11,7 @@ import dev.parity.app.JobRunner;
 import dev.parity.core.repository.CheckResultRepository;
 import dev.parity.core.repository.DiffRepository;
 import dev.parity.core.repository.DiscrepancyRepository;
+import dev.parity.core.repository.SchemaRepository;
 import dev.parity.core.run.ParityJobParameters;
 
 /** Runs a validation job and prints its summary; each returns 0 clean or 1 discrepancies found. */
@@ -19,16 +20,23 @@ final class JobSummaries {
 	private JobSummaries() {
 	}
 
+	static int schema(ApplicationContext context, PrintWriter out, List<String> tables, String trigger) throws Exception {
+		long runId = run(context, "schemaJob", tables, trigger);
+		return SchemaSummary.print(out, runId, context.getBean(SchemaRepository.class), true);
+	}
+
 	static int counts(ApplicationContext context, PrintWriter out, List<String> tables, String trigger) throws Exception {
 		long runId = run(context, "countsJob", tables, trigger);
-		return CountsSummary.print(out, runId, context.getBean(CheckResultRepository.class),
-				context.getBean(DiscrepancyRepository.class));
+		int schema = SchemaSummary.print(out, runId, context.getBean(SchemaRepository.class), false);
+		return Math.max(schema, CountsSummary.print(out, runId, context.getBean(CheckResultRepository.class),
+				context.getBean(DiscrepancyRepository.class)));
 	}
 
 	static int diff(ApplicationContext context, PrintWriter out, List<String> tables, String trigger) throws Exception {
 		long runId = run(context, "diffJob", tables, trigger);
-		return DiffSummary.print(out, runId, context.getBean(DiffRepository.class),
-				context.getBean(DiscrepancyRepository.class));
+		int schema = SchemaSummary.print(out, runId, context.getBean(SchemaRepository.class), false);
+		return Math.max(schema, DiffSummary.print(out, runId, context.getBean(DiffRepository.class),
+				context.getBean(DiscrepancyRepository.class)));
 	}
 
 	private static long run(ApplicationContext context, String job, List<String> tables, String trigger) throws Exception {

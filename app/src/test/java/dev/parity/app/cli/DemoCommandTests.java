@@ -33,16 +33,16 @@ class DemoCommandTests {
 			.containsPattern("events +500 +470 +0 +1000 +60 +94\\.0000 % +30 +0 +0 +0")
 			.containsPattern("orders +3000 +2997 +0 +6000 +6 +99\\.9000 % +3 +0 +0 +0")
 			.containsPattern("products +7 +5 +0 +14 +2 +85\\.7143 % +0 +1 +0 +1")
-			.contains("Open discrepancies: 40");
+			.contains("Open discrepancies: 41");
 
 		CliRun second = CliRun.of("demo", "--dir", demo.toString());
 		assertThat(second.exitCode()).isZero();
-		assertThat(second.out()).contains("counts (run 1)").contains("diff (run 2)").contains("Open discrepancies: 40");
+		assertThat(second.out()).contains("counts (run 1)").contains("diff (run 2)").contains("Open discrepancies: 41");
 
 		String config = demo.resolve("parity.yml").toString();
 		CliRun check = CliRun.of("check", "counts", "--config", config);
 		assertThat(check.exitCode()).as("discrepancies found").isEqualTo(1);
-		assertThat(check.out()).contains("counts (run 3)");
+		assertThat(check.out()).contains("counts (run 3)").contains("paused (skipped until reviewed and resumed): suppliers");
 		CliRun selected = CliRun.of("check", "counts", "--config", config, "--table", "customers");
 		assertThat(selected.exitCode()).as("customers is clean").isZero();
 		assertThat(selected.out()).contains("customers").doesNotContain("orders");
@@ -59,10 +59,10 @@ class DemoCommandTests {
 		List<Map<String, Object>> elements = JsonMapper.builder().build().readValue(json.out(),
 				new TypeReference<List<Map<String, Object>>>() {
 				});
-		assertThat(elements).hasSize(40);
+		assertThat(elements).hasSize(41);
 		assertThat(elements.get(0)).containsOnlyKeys("id", "table", "key", "type", "column", "source", "target",
-				"status", "critical", "firstSeen", "lastSeen");
-		assertThat(elements.subList(0, 3)).extracting((e) -> e.get("table") + " " + e.get("type") + " " + e.get("source")
+				"status", "critical", "firstSeen", "lastSeen", "detail");
+		assertThat(elements.subList(1, 4)).extracting((e) -> e.get("table") + " " + e.get("type") + " " + e.get("source")
 				+ "/" + e.get("target") + " " + e.get("status") + " " + e.get("critical"))
 			.containsExactly("orders COUNT_MISMATCH 3000/2997 OPEN true", "products COUNT_MISMATCH 6/8 OPEN false",
 					"events COUNT_MISMATCH 500/470 OPEN false");
@@ -74,10 +74,33 @@ class DemoCommandTests {
 
 		CliRun csv = CliRun.of("discrepancies", "--config", config, "--format", "csv", "--status", "all");
 		assertThat(csv.out()).startsWith("id,table,key,type,column,source,target,status,critical,firstSeen,lastSeen\r\n");
-		assertThat(csv.out().split("\r\n")).hasSize(41);
+		assertThat(csv.out().split("\r\n")).hasSize(42);
 
 		CliRun table = CliRun.of("discrepancies", "--config", config);
-		assertThat(table.out()).contains("40 discrepancies");
+		assertThat(table.out()).contains("41 discrepancies");
+	}
+
+	@Test
+	void aSchemaConflictPausesTheTableUntilResumed() {
+		Path demo = dir.resolve("demo");
+		assertThat(CliRun.of("demo", "--dir", demo.toString()).exitCode()).isZero();
+		String config = demo.resolve("parity.yml").toString();
+
+		CliRun schema = CliRun.of("check", "schema", "--config", config);
+		assertThat(schema.exitCode()).isEqualTo(1);
+		assertThat(schema.out()).containsPattern("suppliers +phone +CONFLICT +source column neither mapped nor ignored")
+			.contains("paused (skipped until reviewed and resumed): suppliers");
+
+		CliRun resume = CliRun.of("resume", "suppliers", "--config", config, "--by", "alice");
+		assertThat(resume.exitCode()).as(resume.err()).isZero();
+		assertThat(resume.out()).startsWith("Resumed suppliers (paused for: phone: source column neither mapped nor ignored")
+			.contains("by alice");
+		assertThat(CliRun.of("resume", "suppliers", "--config", config).out()).contains("suppliers is not paused");
+		assertThat(CliRun.of("resume", "nope", "--config", config).err()).contains("no table pair named 'nope'");
+
+		// not fixed: the next check pauses it again
+		CliRun counts = CliRun.of("check", "counts", "--config", config, "--table", "suppliers");
+		assertThat(counts.out()).contains("paused (skipped until reviewed and resumed): suppliers");
 	}
 
 	@Test
