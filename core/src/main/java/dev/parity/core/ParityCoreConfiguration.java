@@ -23,6 +23,8 @@ import dev.parity.core.repository.DiffRepository;
 import dev.parity.core.repository.DiscrepancyRepository;
 import dev.parity.core.repository.RunRepository;
 import dev.parity.core.repository.SchemaRepository;
+import dev.parity.core.repository.SlaRepository;
+import dev.parity.core.readiness.ExitCriteria;
 
 /**
  * The beans every Parity process needs, built from the {@link ParityConfig} bean: the control
@@ -94,6 +96,17 @@ public class ParityCoreConfiguration {
 	@Bean
 	DiffRepository diffRepository(DSLContext dsl) {
 		return new DiffRepository(dsl);
+	}
+
+	@Bean
+	SlaRepository slaRepository(DSLContext dsl) {
+		return new SlaRepository(dsl);
+	}
+
+	@Bean
+	ExitCriteria exitCriteria(ParityConfig config, CheckResultRepository results, DiscrepancyRepository discrepancies,
+			RunRepository runs, SlaRepository sla, Clock clock) {
+		return new ExitCriteria(config, results, discrepancies, runs, sla, clock);
 	}
 
 	@Bean

@@ -1,32 +1,88 @@
 package dev.parity.app.cli;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 
+import org.springframework.context.ConfigurableApplicationContext;
+
+import dev.parity.app.ParityRuntime;
+import dev.parity.core.repository.DiscrepancyRepository;
+import dev.parity.reports.PdfReportRenderer;
+import dev.parity.reports.ReportCsvWriter;
+import dev.parity.reports.SignOffReport;
+import dev.parity.reports.SignOffReportBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import java.nio.file.Path;
 
-import picocli.CommandLine.Option;
-
-/** {@code ./parity report}: Writes the PDF sign-off report. Arrives with issue #9; until then it says so and exits 2. */
+/** {@code ./parity report [--out FILE] [--format pdf|csv]}: the sign-off report. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-		description = { "Writes the PDF sign-off report.", "Not available yet (issue #9): exits 2 and changes nothing." })
+		description = { "Writes the sign-off report: a PDF (JasperReports) for approvers and auditors, or the same",
+				"data as CSV for audit tooling. Default: ./parity-data/reports/signoff-<time>.pdf" })
 class ReportCommand implements Callable<Integer> {
+
+	enum Format {
+		pdf, csv
+	}
 
 	@Mixin
 	ConfigOption config;
 
+	@Option(names = "--out", paramLabel = "FILE", description = "Where to write the report.")
+	Path out;
+
+	@Option(names = "--format", defaultValue = "pdf", description = "pdf (default) or csv.")
+	Format format;
+
 	@Spec
 	CommandSpec spec;
 
-	@Option(names = "--out", paramLabel = "FILE", description = "Where to write the PDF.")
-	Path out;
-
 	@Override
-	public Integer call() {
-		return NotYetAvailable.report(spec.commandLine().getErr(), "report", "#9");
+	public Integer call() throws IOException {
+		try (ConfigurableApplicationContext context = ParityRuntime.start(config.load())) {
+			SignOffReport report = context.getBean(SignOffReportBuilder.class).build();
+			Path file = out != null ? out : Path.of("parity-data", "reports", "signoff-"
+					+ DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(report.readiness().evaluatedAt())
+					+ "." + format);
+			Path parent = file.toAbsolutePath().getParent();
+			Files.createDirectories(parent);
+			// Written beside the destination and moved into place: never a half-written report.
+			Path partial = Files.createTempFile(parent, ".parity-report-", ".part");
+			try {
+				if (format == Format.pdf) {
+					try (OutputStream stream = Files.newOutputStream(partial)) {
+						context.getBean(PdfReportRenderer.class).render(report, stream);
+					}
+				}
+				else {
+					try (Writer writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+						ReportCsvWriter.write(writer, report,
+								context.getBean(DiscrepancyRepository.class).openCritical(Integer.MAX_VALUE));
+					}
+				}
+				Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+			}
+			finally {
+				Files.deleteIfExists(partial);
+			}
+			spec.commandLine().getOut().println("Wrote the sign-off report (" + report.readiness().verdict() + ") to "
+					+ file.toAbsolutePath().normalize());
+			return ExitCodes.OK;
+		}
+		catch (UncheckedIOException ex) {
+			throw new UserException("report: cannot write " + out + ": " + ex.getCause().getMessage());
+		}
 	}
 
 }

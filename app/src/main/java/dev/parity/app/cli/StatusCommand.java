@@ -1,15 +1,24 @@
 package dev.parity.app.cli;
 
+import java.io.PrintWriter;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
 
+import org.springframework.context.ConfigurableApplicationContext;
+
+import dev.parity.app.ParityRuntime;
+import dev.parity.core.readiness.Criterion;
+import dev.parity.core.readiness.ExitCriteria;
+import dev.parity.core.readiness.Readiness;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code ./parity status}: Exit criteria and cutover readiness, one line per criterion (exit 0 ready, 1 not ready). Arrives with issue #9; until then it says so and exits 2. */
+/** {@code ./parity status}: the exit criteria and cutover readiness, one line per criterion. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-		description = { "Exit criteria and cutover readiness, one line per criterion (exit 0 ready, 1 not ready).", "Not available yet (issue #9): exits 2 and changes nothing." })
+		description = { "Exit criteria and cutover readiness from the stored results, one line per criterion:",
+				"measured value, threshold, pass/fail, since when. Exit codes: 0 ready, 1 not ready, 2 error." })
 class StatusCommand implements Callable<Integer> {
 
 	@Mixin
@@ -20,7 +29,19 @@ class StatusCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		return NotYetAvailable.report(spec.commandLine().getErr(), "status", "#9");
+		PrintWriter out = spec.commandLine().getOut();
+		try (ConfigurableApplicationContext context = ParityRuntime.start(config.load())) {
+			Readiness readiness = context.getBean(ExitCriteria.class).evaluate();
+			TextTable table = new TextTable("criterion", "measured", "threshold", "verdict", "since");
+			for (Criterion c : readiness.criteria()) {
+				table.row(c.name(), c.measured(), c.threshold(), c.passed() ? "PASS" : "FAIL",
+						c.since() == null ? "" : c.since().truncatedTo(ChronoUnit.SECONDS));
+			}
+			table.print(out);
+			out.println("overall: " + readiness.verdict());
+			out.flush();
+			return readiness.ready() ? ExitCodes.OK : ExitCodes.FOUND;
+		}
 	}
 
 }

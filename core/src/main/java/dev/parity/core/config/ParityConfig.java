@@ -15,14 +15,22 @@ import java.util.List;
  * @param tables the table pairs, at least one
  * @param thresholds count variance and lag alert thresholds
  * @param diff how the field-level diff runs
+ * @param exitCriteria when the target is ready for cutover
+ * @param sla the target's response-time objective
+ * @param report the sign-off report
  */
 public record ParityConfig(String name, @Required ConnectionSettings source, @Required ConnectionSettings target,
 		ConnectionSettings control, Duration lagWindow, @Required List<TableMapping> tables, Thresholds thresholds,
-		DiffSettings diff) {
+		DiffSettings diff, ExitCriteriaSettings exitCriteria, SlaSettings sla, ReportSettings report) {
 
 	public ParityConfig(String name, ConnectionSettings source, ConnectionSettings target, ConnectionSettings control,
 			Duration lagWindow, List<TableMapping> tables, Thresholds thresholds) {
 		this(name, source, target, control, lagWindow, tables, thresholds, null);
+	}
+
+	public ParityConfig(String name, ConnectionSettings source, ConnectionSettings target, ConnectionSettings control,
+			Duration lagWindow, List<TableMapping> tables, Thresholds thresholds, DiffSettings diff) {
+		this(name, source, target, control, lagWindow, tables, thresholds, diff, null, null, null);
 	}
 
 	public static final String DEFAULT_CONTROL_URL = "jdbc:h2:file:./parity-data/control";
@@ -34,6 +42,9 @@ public record ParityConfig(String name, @Required ConnectionSettings source, @Re
 		tables = tables == null ? List.of() : List.copyOf(tables);
 		thresholds = thresholds == null ? Thresholds.DEFAULTS : thresholds;
 		diff = diff == null ? DiffSettings.DEFAULTS : diff;
+		exitCriteria = exitCriteria == null ? ExitCriteriaSettings.DEFAULTS : exitCriteria;
+		sla = sla == null ? SlaSettings.DEFAULTS : sla;
+		report = report == null ? ReportSettings.DEFAULTS : report;
 	}
 
 	/** The table pairs selected by {@code --table} names; all when {@code names} is empty. */

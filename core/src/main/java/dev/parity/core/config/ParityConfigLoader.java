@@ -345,7 +345,8 @@ public final class ParityConfigLoader {
 		throw new IllegalStateException("unsupported configuration type " + type);
 	}
 
-	static Duration duration(String text) {
+	/** {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 1d} or ISO-8601 ({@code PT5M}). */
+	public static Duration duration(String text) {
 		Matcher matcher = DURATION.matcher(text);
 		if (matcher.matches()) {
 			long amount = Long.parseLong(matcher.group(1));

@@ -28,4 +28,17 @@ public class AuditLog {
 			.execute();
 	}
 
+	/** How many audit entries of each action concern {@code table}. */
+	public java.util.Map<String, Integer> countByAction(String table) {
+		java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+		dsl.select(Audit.ACTION, org.jooq.impl.DSL.count())
+			.from(Audit.TABLE)
+			.where(Audit.TABLE_NAME.eq(table))
+			.groupBy(Audit.ACTION)
+			.orderBy(Audit.ACTION)
+			.fetch()
+			.forEach((r) -> counts.put(r.value1(), r.value2()));
+		return counts;
+	}
+
 }

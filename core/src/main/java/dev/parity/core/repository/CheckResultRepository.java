@@ -69,6 +69,22 @@ public class CheckResultRepository {
 					r.value7(), r.value8(), r.value9(), r.value10()));
 	}
 
+	/** One stored check result, as the exit criteria read it. */
+	public record ResultPoint(long runId, String table, Instant checkedAt, Double variance, Double matchRate,
+			Long sourceCount, Long targetCount) {
+	}
+
+	/** Every stored result of {@code checkType} ({@code COUNTS} or {@code DIFF}), oldest first. */
+	public java.util.List<ResultPoint> history(String checkType) {
+		return dsl.select(CheckResult.RUN_ID, CheckResult.TABLE_NAME, CheckResult.CHECKED_AT, CheckResult.VARIANCE,
+				CheckResult.MATCH_RATE, CheckResult.SOURCE_COUNT, CheckResult.TARGET_COUNT)
+			.from(CheckResult.TABLE)
+			.where(CheckResult.CHECK_TYPE.eq(checkType))
+			.orderBy(CheckResult.CHECKED_AT, CheckResult.ID)
+			.fetch((r) -> new ResultPoint(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+					r.value7()));
+	}
+
 	/** How many check results of {@code checkType} run {@code runId} stored (for tests and summaries). */
 	public int countFor(long runId, String checkType) {
 		return dsl.fetchCount(CheckResult.TABLE, CheckResult.RUN_ID.eq(runId).and(CheckResult.CHECK_TYPE.eq(checkType)));

@@ -290,4 +290,18 @@ final class ControlTables {
 
 	}
 
+	static final class SlaSample {
+
+		static final Table<Record> TABLE = table(unquotedName("parity_sla_sample"));
+
+		static final Field<Long> ID = field(unquotedName("parity_sla_sample", "id"), SQLDataType.BIGINT.identity(true));
+
+		static final Field<Instant> MEASURED_AT = field(unquotedName("parity_sla_sample", "measured_at"), SQLDataType.INSTANT);
+
+		static final Field<Long> P95_MS = field(unquotedName("parity_sla_sample", "p95_ms"), SQLDataType.BIGINT);
+
+		static final Field<String> RECORDED_BY = field(unquotedName("parity_sla_sample", "recorded_by"), SQLDataType.VARCHAR);
+
+	}
+
 }

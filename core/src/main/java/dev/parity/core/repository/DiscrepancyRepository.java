@@ -136,6 +136,59 @@ public class DiscrepancyRepository {
 			.and(Disc.STATUS.eq(DiscrepancyStatus.OPEN.name())));
 	}
 
+	// A critical defect: an open discrepancy on a critical table, or any open schema conflict.
+	private static Condition criticalDefect() {
+		return Disc.CRITICAL.isTrue().or(Disc.TYPE.eq(DiscrepancyType.SCHEMA_CONFLICT.name()));
+	}
+
+	/** Open critical defects, oldest first, at most {@code limit}. */
+	public List<Discrepancy> openCritical(int limit) {
+		List<Discrepancy> found = new ArrayList<>();
+		for (Record r : dsl.select(COLUMNS)
+			.from(Disc.TABLE)
+			.where(Disc.STATUS.eq(DiscrepancyStatus.OPEN.name()).and(criticalDefect()))
+			.orderBy(Disc.ID)
+			.limit(limit)
+			.fetch()) {
+			found.add(map(r));
+		}
+		return found;
+	}
+
+	public int countOpenCritical() {
+		return dsl.fetchCount(Disc.TABLE, Disc.STATUS.eq(DiscrepancyStatus.OPEN.name()).and(criticalDefect()));
+	}
+
+	/** When the last critical defect stopped being open, or null if none ever closed. */
+	public Instant lastCriticalClosed() {
+		return dsl.select(DSL.max(Disc.STATUS_CHANGED_AT))
+			.from(Disc.TABLE)
+			.where(Disc.STATUS.ne(DiscrepancyStatus.OPEN.name()).and(criticalDefect()))
+			.fetchOne(0, Instant.class);
+	}
+
+	/** Discrepancy counts of {@code table} by type and status. */
+	public Map<String, Integer> countByTypeAndStatus(String table) {
+		Map<String, Integer> counts = new LinkedHashMap<>();
+		dsl.select(Disc.TYPE, Disc.STATUS, DSL.count())
+			.from(Disc.TABLE)
+			.where(Disc.TABLE_NAME.eq(table))
+			.groupBy(Disc.TYPE, Disc.STATUS)
+			.orderBy(Disc.TYPE, Disc.STATUS)
+			.fetch()
+			.forEach((r) -> counts.put(r.value1() + " " + r.value2(), r.value3()));
+		return counts;
+	}
+
+	/** How many discrepancies of {@code table} were open at {@code at} (first seen before, not closed by then). */
+	public int openAt(String table, Instant at) {
+		return dsl.fetchCount(Disc.TABLE, Disc.TABLE_NAME.eq(table)
+			.and(Disc.FIRST_SEEN.le(at))
+			.and(Disc.STATUS.eq(DiscrepancyStatus.OPEN.name())
+				.or(Disc.STATUS_CHANGED_AT.isNull())
+				.or(Disc.STATUS_CHANGED_AT.gt(at))));
+	}
+
 	/** How many discrepancies of each type {@code runId} saw on {@code table}. */
 	public Map<DiscrepancyType, Integer> countSeenBy(long runId, String table) {
 		Map<DiscrepancyType, Integer> counts = new LinkedHashMap<>();

@@ -43,6 +43,11 @@ public class RunRepository {
 		dsl.update(Run.TABLE).set(Run.STATUS, status).set(Run.FINISHED_AT, at).where(Run.ID.eq(runId)).execute();
 	}
 
+	/** When the parallel run began: the start of the first Parity run, if any. */
+	public Optional<Instant> firstStart() {
+		return Optional.ofNullable(dsl.select(org.jooq.impl.DSL.min(Run.STARTED_AT)).from(Run.TABLE).fetchOne(0, Instant.class));
+	}
+
 	public Optional<Long> findByJobInstance(long jobInstanceId) {
 		return dsl.select(Run.ID).from(Run.TABLE).where(Run.JOB_INSTANCE_ID.eq(jobInstanceId)).fetchOptional(Run.ID);
 	}
