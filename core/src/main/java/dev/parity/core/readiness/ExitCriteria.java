@@ -137,12 +137,18 @@ public class ExitCriteria {
 				since);
 	}
 
+	// The first result after the latest failing one (results of one run share their time).
 	private static Instant streakStart(List<ResultPoint> history, Predicate<ResultPoint> passes) {
-		Instant since = null;
-		for (int i = history.size() - 1; i >= 0 && passes.test(history.get(i)); i--) {
-			since = history.get(i).checkedAt();
-		}
-		return since;
+		Instant lastFailure = history.stream()
+			.filter(passes.negate())
+			.map(ResultPoint::checkedAt)
+			.max(Instant::compareTo)
+			.orElse(null);
+		return history.stream()
+			.map(ResultPoint::checkedAt)
+			.filter((at) -> lastFailure == null || at.isAfter(lastFailure))
+			.min(Instant::compareTo)
+			.orElse(null);
 	}
 
 	static String percent(double fraction) {
