@@ -60,11 +60,17 @@ class DemoCommand implements Callable<Integer> {
 			int open = context.getBean(DiscrepancyRepository.class).find(DiscrepancyStatus.OPEN).size();
 			out.println();
 			out.println("Open discrepancies: " + open + " (./parity discrepancies --config " + configFile + ")");
-			out.println("Not run yet: checksum (#5), reconcile (#7), report (#9).");
+			dev.parity.reports.SignOffReport report = context.getBean(dev.parity.reports.SignOffReportBuilder.class).build();
+			Path pdf = configFile.resolveSibling("signoff.pdf");
+			try (java.io.OutputStream stream = java.nio.file.Files.newOutputStream(pdf)) {
+				context.getBean(dev.parity.reports.PdfReportRenderer.class).render(report, stream);
+			}
+			out.println("Readiness:        " + report.readiness().verdict() + " (./parity status --config " + configFile + ")");
+			out.println("Not run yet: checksum (#5), reconcile (#7).");
 			out.println();
 			out.println("Configuration:    " + configFile);
 			out.println("Control database: " + config.control().safeUrl());
-			out.println("Sign-off report:  not available yet (issue #9)");
+			out.println("Sign-off report:  " + pdf);
 			return ExitCodes.OK;
 		}
 	}

@@ -33,7 +33,10 @@ class DemoCommandTests {
 			.containsPattern("events +500 +470 +0 +1000 +60 +94\\.0000 % +30 +0 +0 +0")
 			.containsPattern("orders +3000 +2997 +0 +6000 +6 +99\\.9000 % +3 +0 +0 +0")
 			.containsPattern("products +7 +5 +0 +14 +2 +85\\.7143 % +0 +1 +0 +1")
-			.contains("Open discrepancies: 41");
+			.contains("Open discrepancies: 41")
+			.contains("Readiness:        NOT READY")
+			.contains("Sign-off report:  " + demo.toAbsolutePath().normalize().resolve("signoff.pdf"));
+		assertThat(demo.resolve("signoff.pdf")).exists().isNotEmptyFile();
 
 		CliRun second = CliRun.of("demo", "--dir", demo.toString());
 		assertThat(second.exitCode()).isZero();
