@@ -82,12 +82,12 @@ public class PairedRowItemReader implements ItemStreamReader<RowPair> {
 			lastEmittedKey = after;
 		}
 		Object[] start = after;
-		sourceRows = new RowStream(source,
-				(dsl) -> RowQueries.ordered(dsl, source.dialect(), plan, true, range, start), fetchSize, name + "-source");
+		sourceRows = new RowStream(source, RowQueries.ordered(source.dsl(), source.dialect(), plan, true, range, start),
+				RowQueries.readTypes(plan, true), fetchSize, name + "-source");
 		try {
 			targetRows = new RowStream(target,
-					(dsl) -> RowQueries.ordered(dsl, target.dialect(), plan, false, range, start), fetchSize,
-					name + "-target");
+					RowQueries.ordered(target.dsl(), target.dialect(), plan, false, range, start),
+					RowQueries.readTypes(plan, false), fetchSize, name + "-target");
 		}
 		catch (RuntimeException ex) {
 			sourceRows.close();

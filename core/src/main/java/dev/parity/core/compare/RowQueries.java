@@ -42,6 +42,25 @@ public final class RowQueries {
 	}
 
 	/**
+	 * The Java type to read each selected field as (see {@link #fields}): the java.time type of
+	 * temporal columns, null (the driver's default) for everything else.
+	 */
+	public static Class<?>[] readTypes(ComparePlan plan, boolean source) {
+		List<SelectField<?>> fields = fields(plan, source);
+		Class<?>[] types = new Class<?>[fields.size()];
+		for (int i = 0; i < types.length; i++) {
+			types[i] = switch (ColumnKind.of(fields.get(i).getDataType())) {
+				case TIMESTAMP -> java.time.LocalDateTime.class;
+				case TIMESTAMP_TZ -> java.time.OffsetDateTime.class;
+				case DATE -> java.time.LocalDate.class;
+				case TIME -> java.time.LocalTime.class;
+				default -> null;
+			};
+		}
+		return types;
+	}
+
+	/**
 	 * One side's rows in {@code range}, after {@code after} (exclusive, for restarts; may be null), in
 	 * binary key order.
 	 */

@@ -36,22 +36,22 @@ public final class RowStream implements Iterator<Object[]>, AutoCloseable {
 
 	private long rowsRead;
 
-	public RowStream(Database database, java.util.function.Function<org.jooq.DSLContext, org.jooq.ResultQuery<Record>> query,
-			int fetchSize, String name) {
+	public RowStream(Database database, org.jooq.ResultQuery<Record> query, Class<?>[] types, int fetchSize,
+			String name) {
 		this.queue = new ArrayBlockingQueue<>(4);
 		int batch = Math.max(1, Math.min(fetchSize, 2_000));
-		Database.Streamed streamed = database.stream(query, fetchSize);
+		Database.Streamed streamed = database.stream(query, types, fetchSize);
 		this.producer = Thread.ofPlatform().daemon(true).name("parity-stream-" + name).start(() -> produce(streamed, batch));
 	}
 
 	private void produce(Database.Streamed streamed, int batch) {
 		try (streamed) {
 			List<Object[]> rows = new ArrayList<>(batch);
-			for (Record record : streamed.cursor()) {
+			for (Object[] row = streamed.next(); row != null; row = streamed.next()) {
 				if (closed.get()) {
 					return;
 				}
-				rows.add(record.intoArray());
+				rows.add(row);
 				if (rows.size() == batch) {
 					put(rows);
 					rows = new ArrayList<>(batch);
