@@ -193,13 +193,17 @@ class DiffTypeMatrixIntegrationTests {
 		String[][] keyTypes = { { "INT", "42", "7", "1000" }, { "DECIMAL(10,2)", "1.50", "10.25", "2.00" },
 				{ "DATE", "DATE '2026-01-02'", "DATE '2025-12-31'", "DATE '2026-11-23'" },
 				{ sourceEngine == Engine.MARIADB ? "DATETIME(6)" : "TIMESTAMP(6)", "TIMESTAMP '2026-01-02 03:04:05.5'",
-						"TIMESTAMP '2025-12-31 23:59:59'", "TIMESTAMP '2026-11-23 10:00:00.000001'" } };
+						"TIMESTAMP '2025-12-31 23:59:59'", "TIMESTAMP '2026-11-23 10:00:00.000001'" },
+				{ sourceEngine == Engine.MARIADB ? "CHAR(36)" : "UUID", "'f0000000-0000-4000-8000-000000000001'",
+						"'0a000000-0000-4000-8000-000000000002'", "'6f1c2a3e-0b4d-4c8e-9f10-1a2b3c4d5e6f'" } };
 		try (Engine.Schema sourceSchema = sourceEngine.fresh(dir, "source");
 				Engine.Schema targetSchema = targetEngine.fresh(dir, "target")) {
 			for (int t = 0; t < keyTypes.length; t++) {
 				String[] k = keyTypes[t];
 				String targetType = k[0].equals("DATETIME(6)") || k[0].equals("TIMESTAMP(6)")
-						? (targetEngine == Engine.MARIADB ? "DATETIME(6)" : "TIMESTAMP(6)") : k[0];
+						? (targetEngine == Engine.MARIADB ? "DATETIME(6)" : "TIMESTAMP(6)")
+						: k[0].equals("CHAR(36)") || k[0].equals("UUID") ? (targetEngine == Engine.MARIADB ? "CHAR(36)" : "UUID")
+								: k[0];
 				sourceSchema.execute("CREATE TABLE keys" + t + " (id " + k[0] + " PRIMARY KEY, v INT)",
 						"INSERT INTO keys" + t + " VALUES (" + k[1] + ", 1), (" + k[2] + ", 2), (" + k[3] + ", 3)");
 				// the target lacks the key constraint: (k1) missing, (k3) twice, and one extra row
