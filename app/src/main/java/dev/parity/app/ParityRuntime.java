@@ -31,4 +31,16 @@ public final class ParityRuntime {
 		return start(config, Map.of());
 	}
 
+	/**
+	 * Starts Parity as a server ({@code ./parity serve}): the web server on {@code address:port} (port 0:
+	 * any free one) with Actuator health, and Quartz started with the schedules of parity.yml.
+	 */
+	public static ConfigurableApplicationContext serve(ParityConfig config, String address, int port) {
+		// Command-line arguments outrank application.properties, where Quartz is off for one-shot commands.
+		return new SpringApplicationBuilder(ParityApplication.class).web(WebApplicationType.SERVLET)
+			.initializers((context) -> context.getBeanFactory().registerSingleton("parityConfig", config))
+			.logStartupInfo(false)
+			.run("--spring.quartz.auto-startup=true", "--server.address=" + address, "--server.port=" + port);
+	}
+
 }

@@ -1,26 +1,75 @@
 package dev.parity.app.cli;
 
-import java.util.concurrent.Callable;
+import java.io.PrintWriter;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+
+import dev.parity.app.ParityRuntime;
+import dev.parity.core.config.ParityConfig;
+import dev.parity.schedules.ScheduleOverview;
+import dev.parity.schedules.ScheduleSynchronizer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code ./parity serve}: Runs the Quartz schedules, the web console and the REST API until stopped. Arrives with issue #8; until then it says so and exits 2. */
+/**
+ * {@code ./parity serve}: runs the Quartz schedules of parity.yml (clustered on the control database)
+ * and the HTTP server with Actuator health until stopped (Ctrl-C). Prints the health URL, any schedule
+ * warnings (stderr) and the schedules with their next fire time. The web console and the REST API
+ * arrive with issue #10.
+ */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-		description = { "Runs the Quartz schedules, the web console and the REST API until stopped.", "Not available yet (issue #8): exits 2 and changes nothing." })
-class ServeCommand implements Callable<Integer> {
+		description = { "Runs the Quartz schedules of parity.yml and the HTTP server (Actuator health at",
+				"/actuator/health) until stopped with Ctrl-C. Several serve processes on one PostgreSQL control",
+				"database form a cluster: each firing runs once, and the others take over when one stops.",
+				"The web console and the REST API arrive with issue #10." })
+class ServeCommand implements java.util.concurrent.Callable<Integer> {
+
+	/** The running server of this JVM, so that a test or an embedding process can stop it. */
+	static final AtomicReference<ConfigurableApplicationContext> RUNNING = new AtomicReference<>();
 
 	@Mixin
 	ConfigOption config;
+
+	@Option(names = "--port", paramLabel = "N", defaultValue = "8080",
+			description = "HTTP port (default: 8080; 0 picks a free one).")
+	int port;
+
+	@Option(names = "--address", paramLabel = "IP", defaultValue = "127.0.0.1",
+			description = "Address to bind (default: 127.0.0.1, this machine only).")
+	String address;
 
 	@Spec
 	CommandSpec spec;
 
 	@Override
-	public Integer call() {
-		return NotYetAvailable.report(spec.commandLine().getErr(), "serve", "#8");
+	public Integer call() throws InterruptedException {
+		PrintWriter out = spec.commandLine().getOut();
+		PrintWriter err = spec.commandLine().getErr();
+		ParityConfig parity = config.load();
+		ConfigurableApplicationContext context = ParityRuntime.serve(parity, address, port);
+		CountDownLatch closed = new CountDownLatch(1);
+		context.addApplicationListener((ContextClosedEvent event) -> closed.countDown());
+		RUNNING.set(context);
+		String boundPort = context.getEnvironment().getProperty("local.server.port", String.valueOf(port));
+		for (String line : context.getBean(ScheduleSynchronizer.class).report()) {
+			(line.startsWith("warning:") ? err : out).println(line);
+		}
+		out.println("Parity is serving; health at http://" + address + ":" + boundPort + "/actuator/health"
+				+ " (Ctrl-C stops)");
+		ScheduleSection.print(context.getBean(ScheduleOverview.class), parity.timeZone(), out);
+		out.flush();
+		err.flush();
+		if (context.isActive()) {
+			closed.await();
+		}
+		RUNNING.compareAndSet(context, null);
+		return ExitCodes.OK;
 	}
 
 }

@@ -28,7 +28,7 @@ class ParityCliTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource({ "reconcile,#7", "report,#9", "status,#9", "checkpoints,#5", "serve,#8",
+	@CsvSource({ "reconcile,#7", "report,#9", "status,#9", "checkpoints,#5",
 			"'check,checksum',#5", "'cutover,status',#11" })
 	void commandsOfLaterIssuesSaySoAndExit2(String command, String issue) {
 		CliRun run = CliRun.of(command.split(","));

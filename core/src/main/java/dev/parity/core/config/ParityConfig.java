@@ -1,7 +1,11 @@
 package dev.parity.core.config;
 
 import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The whole of {@code parity.yml} under the {@code parity:} root, bound and validated by
@@ -18,10 +22,18 @@ import java.util.List;
  * @param exitCriteria when the target is ready for cutover
  * @param sla the target's response-time objective
  * @param report the sign-off report
+ * @param schedules job short name ({@code counts}, {@code diff}, …) → Quartz cron expression, run by
+ * {@code ./parity serve} (default: none)
+ * @param timeZone the IANA time zone the crons are read in (default {@code UTC})
  */
 public record ParityConfig(String name, @Required ConnectionSettings source, @Required ConnectionSettings target,
 		ConnectionSettings control, Duration lagWindow, @Required List<TableMapping> tables, Thresholds thresholds,
-		DiffSettings diff, ExitCriteriaSettings exitCriteria, SlaSettings sla, ReportSettings report) {
+		DiffSettings diff, ExitCriteriaSettings exitCriteria, SlaSettings sla, ReportSettings report,
+		Map<String, String> schedules, String timeZone) {
+
+	/** The job short names a schedule may name, in cadence order. */
+	public static final List<String> SCHEDULABLE_JOBS = List.of("counts", "diff", "schema", "checksum", "reconcile",
+			"report");
 
 	public ParityConfig(String name, ConnectionSettings source, ConnectionSettings target, ConnectionSettings control,
 			Duration lagWindow, List<TableMapping> tables, Thresholds thresholds) {
@@ -30,7 +42,7 @@ public record ParityConfig(String name, @Required ConnectionSettings source, @Re
 
 	public ParityConfig(String name, ConnectionSettings source, ConnectionSettings target, ConnectionSettings control,
 			Duration lagWindow, List<TableMapping> tables, Thresholds thresholds, DiffSettings diff) {
-		this(name, source, target, control, lagWindow, tables, thresholds, diff, null, null, null);
+		this(name, source, target, control, lagWindow, tables, thresholds, diff, null, null, null, null, null);
 	}
 
 	public static final String DEFAULT_CONTROL_URL = "jdbc:h2:file:./parity-data/control";
@@ -45,6 +57,14 @@ public record ParityConfig(String name, @Required ConnectionSettings source, @Re
 		exitCriteria = exitCriteria == null ? ExitCriteriaSettings.DEFAULTS : exitCriteria;
 		sla = sla == null ? SlaSettings.DEFAULTS : sla;
 		report = report == null ? ReportSettings.DEFAULTS : report;
+		// Insertion order is the file's order; null values (a key without a cron) are reported by the loader.
+		schedules = schedules == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(schedules));
+		timeZone = timeZone == null || timeZone.isBlank() ? "UTC" : timeZone.trim();
+	}
+
+	/** {@link #timeZone()} as a zone; the loader has checked that it is one. */
+	public ZoneId zone() {
+		return ZoneId.of(timeZone);
 	}
 
 	/** The table pairs selected by {@code --table} names; all when {@code names} is empty. */

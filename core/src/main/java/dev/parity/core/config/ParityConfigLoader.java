@@ -143,10 +143,42 @@ public final class ParityConfigLoader {
 				}
 			}
 		}
+		checkSchedules(config);
 		double variance = config.thresholds().countVariance();
 		if (variance < 0 || variance > 1) {
 			problems.add(new ConfigProblem("parity.thresholds.count-variance", 0,
 					"must be a fraction between 0 and 1 (0.0001 = 0.01 %), not " + variance));
+		}
+	}
+
+	private void checkSchedules(ParityConfig config) {
+		for (Map.Entry<String, String> schedule : config.schedules().entrySet()) {
+			String path = "parity.schedules." + schedule.getKey();
+			if (!ParityConfig.SCHEDULABLE_JOBS.contains(schedule.getKey())) {
+				problems.add(new ConfigProblem(path, 0,
+						"unknown job; known jobs: " + String.join(", ", ParityConfig.SCHEDULABLE_JOBS)));
+			}
+			else if (schedule.getValue() == null || schedule.getValue().isBlank()) {
+				problems.add(new ConfigProblem(path, 0,
+						"needs a Quartz cron expression such as \"0 0 * * * ?\" (hourly); leave the key out to not schedule it"));
+			}
+			else {
+				try {
+					org.quartz.CronExpression.validateExpression(schedule.getValue());
+				}
+				catch (java.text.ParseException ex) {
+					problems.add(new ConfigProblem(path, 0, "'" + schedule.getValue()
+							+ "' is not a Quartz cron expression (seconds minutes hours day-of-month month day-of-week [year],"
+							+ " e.g. \"0 0 * * * ?\"): " + ex.getMessage()));
+				}
+			}
+		}
+		try {
+			java.time.ZoneId.of(config.timeZone());
+		}
+		catch (java.time.DateTimeException ex) {
+			problems.add(new ConfigProblem("parity.time-zone", 0,
+					"'" + config.timeZone() + "' is not a time zone; use an IANA name such as UTC or Europe/Berlin"));
 		}
 	}
 

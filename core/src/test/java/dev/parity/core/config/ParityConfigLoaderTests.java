@@ -85,7 +85,7 @@ class ParityConfigLoaderTests {
 				"parity.source.pasword (line 2): unknown key; allowed here: url, username, password, pool-size",
 				"parity.target.url (line 3): is required",
 				"parity.lag-window (line 4): expected a duration such as 500ms, 30s, 5m, 2h or 1d, found 'soon'",
-				"parity.tabels (line 5): unknown key; allowed here: name, source, target, control, lag-window, tables, thresholds, diff",
+				"parity.tabels (line 5): unknown key; allowed here: name, source, target, control, lag-window, tables, thresholds, diff, schedules, time-zone",
 				"parity.thresholds.count-variance (line 6): expected a number, found 'high'",
 				"parity.tables[0].critical (line 10): expected true or false, found 'maybe'",
 				"parity.tables[1].name (line 11): is required",
@@ -144,6 +144,47 @@ class ParityConfigLoaderTests {
 				  tables: []
 				""")).containsExactly("parity.tables: must list at least one table pair");
 		assertThat(problems("parity: [unclosed")).singleElement().asString().startsWith("parity.yml (line 1): is not valid YAML");
+	}
+
+	@Test
+	void schedulesBindInFileOrderWithUtcByDefault() {
+		ParityConfig config = parse("""
+				parity:
+				  source: { url: jdbc:h2:mem:s }
+				  target: { url: jdbc:h2:mem:t }
+				  tables: [ { name: t } ]
+				  schedules:
+				    diff: "0 30 1 * * ?"
+				    counts: "0 0 * * * ?"
+				""");
+		assertThat(config.schedules()).containsExactly(Map.entry("diff", "0 30 1 * * ?"), Map.entry("counts", "0 0 * * * ?"));
+		assertThat(config.timeZone()).isEqualTo("UTC");
+		assertThat(parse("""
+				parity:
+				  source: { url: jdbc:h2:mem:s }
+				  target: { url: jdbc:h2:mem:t }
+				  tables: [ { name: t } ]
+				""").schedules()).isEmpty();
+	}
+
+	@Test
+	void badCronsUnknownJobsAndTimeZonesAreReportedInPassOne() {
+		assertThat(problems("""
+				parity:
+				  source: { url: jdbc:h2:mem:s }
+				  target: { url: jdbc:h2:mem:t }
+				  tables: [ { name: t } ]
+				  schedules:
+				    counts: "0 0 * * *"
+				    diff: "0 30 1 * * ?"
+				    cleanup: "0 0 4 * * ?"
+				    report:
+				  time-zone: Mars/Olympus
+				""")).containsExactly(
+				"parity.schedules.counts: '0 0 * * *' is not a Quartz cron expression (seconds minutes hours day-of-month month day-of-week [year], e.g. \"0 0 * * * ?\"): Unexpected end of expression.",
+				"parity.schedules.cleanup: unknown job; known jobs: counts, diff, schema, checksum, reconcile, report",
+				"parity.schedules.report: needs a Quartz cron expression such as \"0 0 * * * ?\" (hourly); leave the key out to not schedule it",
+				"parity.time-zone: 'Mars/Olympus' is not a time zone; use an IANA name such as UTC or Europe/Berlin");
 	}
 
 	@Test

@@ -1,0 +1,83 @@
+package dev.parity.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ./parity serve} for real on an embedded H2 control database: the health endpoint answers UP,
+ * the schedules are stored with their next fire time, a job this version lacks is one warning line;
+ * then {@code status} reads the same schedules without starting Quartz.
+ */
+class ServeCommandTests {
+
+	private static final Pattern HEALTH = Pattern.compile("health at (http://127\\.0\\.0\\.1:\\d+/actuator/health)");
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void serveAnswersHealthAndRunsTheSchedulesThatStatusThenShows() throws Exception {
+		Path config = dir.resolve("parity.yml");
+		Files.writeString(config, """
+				parity:
+				  source: { url: "jdbc:h2:mem:serve-source" }
+				  target: { url: "jdbc:h2:mem:serve-target" }
+				  control: { url: "jdbc:h2:file:%s/control" }
+				  tables: [ { name: customers } ]
+				  schedules:
+				    counts: "0 0 * * * ?"
+				    checksum: "0 0 3 ? * SUN"
+				""".formatted(dir.toString().replace('\\', '/')));
+		StringWriter out = new StringWriter();
+		StringWriter err = new StringWriter();
+		CompletableFuture<Integer> serve = CompletableFuture.supplyAsync(() -> ParityCli
+			.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+			.execute("serve", "--config", config.toString(), "--port", "0"));
+		try {
+			await().atMost(Duration.ofSeconds(60)).until(() -> HEALTH.matcher(out.toString()).find() || serve.isDone());
+			Matcher health = HEALTH.matcher(out.toString());
+			assertThat(health.find()).as("serve printed its health URL; err: %s", err).isTrue();
+			HttpResponse<String> response = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create(health.group(1))).build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertThat(response.body()).contains("\"status\":\"UP\"");
+			assertThat(out.toString()).contains("parity.schedules.counts: scheduled \"0 0 * * * ?\" (UTC)")
+				.containsPattern("counts +0 0 \\* \\* \\* \\? +SCHEDULED +\\d{4}-\\d\\d-\\d\\d \\d\\d:00:00")
+				.containsPattern("checksum +0 0 3 \\? \\* SUN +NOT AVAILABLE +-");
+			assertThat(err.toString().strip()).isEqualTo(
+					"warning: parity.schedules.checksum: the checksum job is not available in this version; not scheduled");
+		}
+		finally {
+			await().atMost(Duration.ofSeconds(30)).until(() -> ServeCommand.RUNNING.get() != null || serve.isDone());
+			if (ServeCommand.RUNNING.get() != null) {
+				ServeCommand.RUNNING.get().close();
+			}
+		}
+		assertThat(serve.get()).isZero();
+		assertThat(ServeCommand.RUNNING.get()).isNull();
+
+		CliRun status = CliRun.of("status", "--config", config.toString());
+		assertThat(status.exitCode()).as("nothing measured yet: not ready").isEqualTo(1);
+		assertThat(status.out()).contains("overall: NOT READY")
+			.contains("schedules (UTC)")
+			.containsPattern("counts +0 0 \\* \\* \\* \\? +SCHEDULED +\\d{4}-\\d\\d-\\d\\d \\d\\d:00:00");
+	}
+
+}
