@@ -15,14 +15,20 @@ import java.util.List;
  * @param tables the table pairs, at least one
  * @param thresholds count variance and lag alert thresholds
  * @param diff how the field-level diff runs
+ * @param reconcile the safety valves of reconciliation
  */
 public record ParityConfig(String name, @Required ConnectionSettings source, @Required ConnectionSettings target,
 		ConnectionSettings control, Duration lagWindow, @Required List<TableMapping> tables, Thresholds thresholds,
-		DiffSettings diff) {
+		DiffSettings diff, ReconcileSettings reconcile) {
 
 	public ParityConfig(String name, ConnectionSettings source, ConnectionSettings target, ConnectionSettings control,
 			Duration lagWindow, List<TableMapping> tables, Thresholds thresholds) {
-		this(name, source, target, control, lagWindow, tables, thresholds, null);
+		this(name, source, target, control, lagWindow, tables, thresholds, null, null);
+	}
+
+	public ParityConfig(String name, ConnectionSettings source, ConnectionSettings target, ConnectionSettings control,
+			Duration lagWindow, List<TableMapping> tables, Thresholds thresholds, DiffSettings diff) {
+		this(name, source, target, control, lagWindow, tables, thresholds, diff, null);
 	}
 
 	public static final String DEFAULT_CONTROL_URL = "jdbc:h2:file:./parity-data/control";
@@ -34,6 +40,7 @@ public record ParityConfig(String name, @Required ConnectionSettings source, @Re
 		tables = tables == null ? List.of() : List.copyOf(tables);
 		thresholds = thresholds == null ? Thresholds.DEFAULTS : thresholds;
 		diff = diff == null ? DiffSettings.DEFAULTS : diff;
+		reconcile = reconcile == null ? ReconcileSettings.DEFAULTS : reconcile;
 	}
 
 	/** The table pairs selected by {@code --table} names; all when {@code names} is empty. */
