@@ -57,10 +57,13 @@ class DemoCommand implements Callable<Integer> {
 			JobSummaries.counts(context, out, List.of(), "demo");
 			out.println();
 			JobSummaries.diff(context, out, List.of(), "demo");
+			out.println();
+			JobSummaries.reconcile(context, out, List.of(), "demo", null);
 			int open = context.getBean(DiscrepancyRepository.class).find(DiscrepancyStatus.OPEN).size();
 			out.println();
-			out.println("Open discrepancies: " + open + " (./parity discrepancies --config " + configFile + ")");
-			out.println("Not run yet: checksum (#5), reconcile (#7), report (#9).");
+			out.println("Open discrepancies after reconcile: " + open + " (./parity discrepancies --config " + configFile
+					+ "; every change is in the audit log)");
+			out.println("Not run yet: checksum (#5), report (#9).");
 			out.println();
 			out.println("Configuration:    " + configFile);
 			out.println("Control database: " + config.control().safeUrl());
