@@ -27,15 +27,22 @@ public class JobRunner {
 	}
 
 	public JobExecution run(String jobName, List<String> tables, String trigger) throws Exception {
+		return run(jobName, tables, trigger, Map.of());
+	}
+
+	/** As {@link #run(String, List, String)}, with job-specific parameters (identifying). */
+	public JobExecution run(String jobName, List<String> tables, String trigger, Map<String, String> extra)
+			throws Exception {
 		Job job = jobs.get(jobName);
 		if (job == null) {
 			throw new IllegalStateException("no job named " + jobName);
 		}
-		JobParameters parameters = new JobParametersBuilder()
+		JobParametersBuilder builder = new JobParametersBuilder()
 			.addString(ParityJobParameters.TABLES, String.join(",", tables))
 			.addString(ParityJobParameters.TRIGGER, trigger, false)
-			.addString(ParityJobParameters.LAUNCH, Instant.now().toString())
-			.toJobParameters();
+			.addString(ParityJobParameters.LAUNCH, Instant.now().toString());
+		extra.forEach(builder::addString);
+		JobParameters parameters = builder.toJobParameters();
 		return jobOperator.start(job, parameters);
 	}
 

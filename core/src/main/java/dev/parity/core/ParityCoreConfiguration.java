@@ -110,6 +110,11 @@ public class ParityCoreConfiguration {
 	}
 
 	@Bean
+	dev.parity.core.repository.FixJournal fixJournal(DSLContext dsl) {
+		return new dev.parity.core.repository.FixJournal(dsl);
+	}
+
+	@Bean
 	AuditLog auditLog(DSLContext dsl) {
 		return new AuditLog(dsl);
 	}

@@ -34,7 +34,7 @@ final class ScheduleNode implements AutoCloseable {
 		ConnectionSettings unused = new ConnectionSettings("jdbc:h2:mem:unused", "sa", "", 1);
 		ParityConfig config = new ParityConfig("schedules test", unused, unused, control.settings(), Duration.ofMinutes(5),
 				List.of(new TableMapping("t", "t", "t", List.of("id"), null, false, null, null)), null, null, null, null, null,
-				schedules, "UTC");
+				schedules, "UTC", null);
 		String quartz = "spring.quartz.properties.org.quartz.";
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(ScheduleTestApplication.class)
 			.web(WebApplicationType.NONE)

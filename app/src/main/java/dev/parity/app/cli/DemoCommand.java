@@ -57,16 +57,19 @@ class DemoCommand implements Callable<Integer> {
 			JobSummaries.counts(context, out, List.of(), "demo");
 			out.println();
 			JobSummaries.diff(context, out, List.of(), "demo");
+			out.println();
+			JobSummaries.reconcile(context, out, List.of(), "demo", null);
 			int open = context.getBean(DiscrepancyRepository.class).find(DiscrepancyStatus.OPEN).size();
 			out.println();
-			out.println("Open discrepancies: " + open + " (./parity discrepancies --config " + configFile + ")");
+			out.println("Open discrepancies after reconcile: " + open + " (./parity discrepancies --config " + configFile
+					+ "; every change is in the audit log)");
 			dev.parity.reports.SignOffReport report = context.getBean(dev.parity.reports.SignOffReportBuilder.class).build();
 			Path pdf = configFile.resolveSibling("signoff.pdf");
 			try (java.io.OutputStream stream = java.nio.file.Files.newOutputStream(pdf)) {
 				context.getBean(dev.parity.reports.PdfReportRenderer.class).render(report, stream);
 			}
 			out.println("Readiness:        " + report.readiness().verdict() + " (./parity status --config " + configFile + ")");
-			out.println("Not run yet: checksum (#5), reconcile (#7).");
+			out.println("Not run yet: checksum (#5).");
 			out.println();
 			out.println("Configuration:    " + configFile);
 			out.println("Control database: " + config.control().safeUrl());

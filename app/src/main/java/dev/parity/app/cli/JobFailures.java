@@ -16,6 +16,10 @@ final class JobFailures {
 			return new UserException(execution.getJobInstance().getJobName() + " ended " + execution.getStatus());
 		}
 		Throwable first = failures.get(0);
+		var stopped = Errors.find(first, dev.parity.core.reconcile.ReconcileStoppedException.class);
+		if (stopped != null) {
+			return new UserException(stopped.getMessage());
+		}
 		if (Errors.find(first, dev.parity.core.config.ConfigException.class) != null) {
 			return Errors.find(first, dev.parity.core.config.ConfigException.class);
 		}

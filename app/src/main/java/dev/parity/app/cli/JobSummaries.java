@@ -39,8 +39,28 @@ final class JobSummaries {
 				context.getBean(DiscrepancyRepository.class)));
 	}
 
+	static int reconcile(ApplicationContext context, PrintWriter out, List<String> tables, String trigger,
+			java.nio.file.Path dryRunSql) throws Exception {
+		java.util.Map<String, String> extra = new java.util.LinkedHashMap<>();
+		extra.put(ParityJobParameters.DRY_RUN, String.valueOf(dryRunSql != null));
+		if (dryRunSql != null) {
+			extra.put(ParityJobParameters.SQL_OUT, dryRunSql.toAbsolutePath().toString());
+		}
+		long runId = run(context, "reconcileJob", tables, trigger, extra);
+		int schema = SchemaSummary.print(out, runId, context.getBean(SchemaRepository.class), false);
+		dev.parity.core.config.ParityConfig config = context.getBean(dev.parity.core.config.ParityConfig.class);
+		List<String> names = config.select(tables).stream().map(dev.parity.core.config.TableMapping::name).toList();
+		return Math.max(schema, ReconcileSummary.print(out, runId, names, dryRunSql,
+				context.getBean(dev.parity.core.repository.FixJournal.class), context.getBean(DiscrepancyRepository.class)));
+	}
+
 	private static long run(ApplicationContext context, String job, List<String> tables, String trigger) throws Exception {
-		JobExecution execution = context.getBean(JobRunner.class).run(job, tables, trigger);
+		return run(context, job, tables, trigger, java.util.Map.of());
+	}
+
+	private static long run(ApplicationContext context, String job, List<String> tables, String trigger,
+			java.util.Map<String, String> extra) throws Exception {
+		JobExecution execution = context.getBean(JobRunner.class).run(job, tables, trigger, extra);
 		if (execution.getStatus() != BatchStatus.COMPLETED) {
 			throw JobFailures.of(execution);
 		}

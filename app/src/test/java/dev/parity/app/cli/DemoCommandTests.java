@@ -33,19 +33,27 @@ class DemoCommandTests {
 			.containsPattern("events +500 +470 +0 +1000 +60 +94\\.0000 % +30 +0 +0 +0")
 			.containsPattern("orders +3000 +2997 +0 +6000 +6 +99\\.9000 % +3 +0 +0 +0")
 			.containsPattern("products +7 +5 +0 +14 +2 +85\\.7143 % +0 +1 +0 +1")
-			.contains("Open discrepancies: 41")
+			// reconcile: insert, update, delete, deduplicate, self-healed, failed, left open
+			.contains("reconcile (run 3)")
+			.containsPattern("customers +0 +2 +0 +0 +0 +0 +0")
+			.containsPattern("orders +3 +0 +0 +0 +0 +0 +0")
+			.containsPattern("products +0 +0 +1 +1 +0 +0 +0")
+			.containsPattern("events +30 +0 +0 +0 +0 +0 +0")
+			// left: the schema conflict that pauses suppliers and three count mismatches until the next count
+			.contains("Open discrepancies after reconcile: 4")
 			.contains("Readiness:        NOT READY")
 			.contains("Sign-off report:  " + demo.toAbsolutePath().normalize().resolve("signoff.pdf"));
 		assertThat(demo.resolve("signoff.pdf")).exists().isNotEmptyFile();
 
 		CliRun second = CliRun.of("demo", "--dir", demo.toString());
 		assertThat(second.exitCode()).isZero();
-		assertThat(second.out()).contains("counts (run 1)").contains("diff (run 2)").contains("Open discrepancies: 41");
+		assertThat(second.out()).contains("counts (run 1)").contains("diff (run 2)")
+			.contains("Open discrepancies after reconcile: 4");
 
 		String config = demo.resolve("parity.yml").toString();
 		CliRun check = CliRun.of("check", "counts", "--config", config);
 		assertThat(check.exitCode()).as("discrepancies found").isEqualTo(1);
-		assertThat(check.out()).contains("counts (run 3)").contains("paused (skipped until reviewed and resumed): suppliers");
+		assertThat(check.out()).contains("counts (run 4)").contains("paused (skipped until reviewed and resumed): suppliers");
 		CliRun selected = CliRun.of("check", "counts", "--config", config, "--table", "customers");
 		assertThat(selected.exitCode()).as("customers is clean").isZero();
 		assertThat(selected.out()).contains("customers").doesNotContain("orders");
@@ -57,7 +65,7 @@ class DemoCommandTests {
 		assertThat(CliRun.of("demo", "--dir", demo.toString()).exitCode()).isZero();
 		String config = demo.resolve("parity.yml").toString();
 
-		CliRun json = CliRun.of("discrepancies", "--config", config, "--format", "json");
+		CliRun json = CliRun.of("discrepancies", "--config", config, "--format", "json", "--status", "all");
 		assertThat(json.exitCode()).isZero();
 		List<Map<String, Object>> elements = JsonMapper.builder().build().readValue(json.out(),
 				new TypeReference<List<Map<String, Object>>>() {
@@ -73,6 +81,10 @@ class DemoCommandTests {
 			.extracting((e) -> e.get("key") + " " + e.get("column") + " " + e.get("source") + " -> " + e.get("target"))
 			.containsExactlyInAnyOrder("{id=7} balance 9.59 -> 10.59",
 					"{id=42} email customer42@example.org -> customer42@example.com");
+		assertThat(elements).filteredOn((e) -> e.get("key") != null)
+			.extracting((e) -> e.get("status"))
+			.as("every row discrepancy repaired by the demo's reconcile")
+			.containsOnly("RESOLVED");
 		assertThat((String) elements.get(0).get("firstSeen")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
 
 		CliRun csv = CliRun.of("discrepancies", "--config", config, "--format", "csv", "--status", "all");
@@ -80,7 +92,7 @@ class DemoCommandTests {
 		assertThat(csv.out().split("\r\n")).hasSize(42);
 
 		CliRun table = CliRun.of("discrepancies", "--config", config);
-		assertThat(table.out()).contains("41 discrepancies");
+		assertThat(table.out()).contains("4 discrepancies");
 	}
 
 	@Test

@@ -89,6 +89,15 @@ public final class RowQueries {
 	 * case- or pad-insensitive collations; callers match exactly in Java).
 	 */
 	public static ResultQuery<Record> byKeys(DSLContext dsl, ComparePlan plan, boolean source, List<Object[]> keys) {
+		return byKeys(dsl, plan, source, keys, List.of());
+	}
+
+	/**
+	 * As {@link #byKeys(DSLContext, ComparePlan, boolean, List)}, with {@code extra} columns selected
+	 * after the compared ones (reconciliation keeps whole target rows).
+	 */
+	public static ResultQuery<Record> byKeys(DSLContext dsl, ComparePlan plan, boolean source, List<Object[]> keys,
+			List<Field<?>> extra) {
 		List<Field<?>> keyFields = plan.keyFields(source);
 		Condition condition;
 		if (keyFields.size() == 1) {
@@ -99,7 +108,9 @@ public final class RowQueries {
 		else {
 			condition = DSL.row(keyFields).in(keys.stream().map((k) -> DSL.row(typed(keyFields, k))).toList());
 		}
-		return dsl.select(fields(plan, source)).from(source ? plan.pair().source() : plan.pair().target()).where(condition);
+		List<SelectField<?>> selected = new ArrayList<>(fields(plan, source));
+		selected.addAll(extra);
+		return dsl.select(selected).from(source ? plan.pair().source() : plan.pair().target()).where(condition);
 	}
 
 	/** Every {@code every}-th source key in binary key order (partition bounds). */

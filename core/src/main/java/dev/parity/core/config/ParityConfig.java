@@ -25,11 +25,12 @@ import java.util.Map;
  * @param schedules job short name ({@code counts}, {@code diff}, …) → Quartz cron expression, run by
  * {@code ./parity serve} (default: none)
  * @param timeZone the IANA time zone the crons are read in (default {@code UTC})
+ * @param reconcile the safety valves of reconciliation
  */
 public record ParityConfig(String name, @Required ConnectionSettings source, @Required ConnectionSettings target,
 		ConnectionSettings control, Duration lagWindow, @Required List<TableMapping> tables, Thresholds thresholds,
 		DiffSettings diff, ExitCriteriaSettings exitCriteria, SlaSettings sla, ReportSettings report,
-		Map<String, String> schedules, String timeZone) {
+		Map<String, String> schedules, String timeZone, ReconcileSettings reconcile) {
 
 	/** The job short names a schedule may name, in cadence order. */
 	public static final List<String> SCHEDULABLE_JOBS = List.of("counts", "diff", "schema", "checksum", "reconcile",
@@ -42,7 +43,7 @@ public record ParityConfig(String name, @Required ConnectionSettings source, @Re
 
 	public ParityConfig(String name, ConnectionSettings source, ConnectionSettings target, ConnectionSettings control,
 			Duration lagWindow, List<TableMapping> tables, Thresholds thresholds, DiffSettings diff) {
-		this(name, source, target, control, lagWindow, tables, thresholds, diff, null, null, null, null, null);
+		this(name, source, target, control, lagWindow, tables, thresholds, diff, null, null, null, null, null, null);
 	}
 
 	public static final String DEFAULT_CONTROL_URL = "jdbc:h2:file:./parity-data/control";
@@ -60,6 +61,7 @@ public record ParityConfig(String name, @Required ConnectionSettings source, @Re
 		// Insertion order is the file's order; null values (a key without a cron) are reported by the loader.
 		schedules = schedules == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(schedules));
 		timeZone = timeZone == null || timeZone.isBlank() ? "UTC" : timeZone.trim();
+		reconcile = reconcile == null ? ReconcileSettings.DEFAULTS : reconcile;
 	}
 
 	/** {@link #timeZone()} as a zone; the loader has checked that it is one. */

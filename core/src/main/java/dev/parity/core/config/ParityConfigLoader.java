@@ -137,6 +137,9 @@ public final class ParityConfigLoader {
 				problems.add(new ConfigProblem(path + ".key", 0,
 						"must name at least one column (leave it out to use the target's primary key)"));
 			}
+			for (Map.Entry<String, String> problem : dev.parity.core.reconcile.ReconcileRules.problems(table)) {
+				problems.add(new ConfigProblem(path + ".rules." + problem.getKey(), 0, problem.getValue()));
+			}
 			for (String column : table.ignore()) {
 				if (table.columns().containsKey(column)) {
 					problems.add(new ConfigProblem(path + ".ignore", 0, "'" + column + "' is both mapped under columns and ignored"));

@@ -17,22 +17,32 @@ import java.util.Map;
  * @param ignore target columns that are not compared
  * @param compare per target column compare options (trim, case, nfc, tolerance, digits)
  * @param ignoreSource source columns deliberately not migrated (not a schema conflict)
+ * @param rules reconciliation rule per discrepancy type (e.g. {@code EXTRA_IN_TARGET: report-only});
+ *     keys are normalised to the type's name; types not listed keep their default rule
  */
 public record TableMapping(@Required String name, String source, String target, List<String> key,
 		String updatedColumn, boolean critical, Map<String, String> columns, List<String> ignore,
-		Map<String, dev.parity.core.canonical.CompareOptions> compare, List<String> ignoreSource) {
+		Map<String, dev.parity.core.canonical.CompareOptions> compare, List<String> ignoreSource,
+		Map<String, ReconcileRule> rules) {
 
 	/** A pair without compare options. */
 	public TableMapping(String name, String source, String target, List<String> key, String updatedColumn,
 			boolean critical, Map<String, String> columns, List<String> ignore) {
-		this(name, source, target, key, updatedColumn, critical, columns, ignore, null, null);
+		this(name, source, target, key, updatedColumn, critical, columns, ignore, null, null, null);
 	}
 
 	/** A pair with compare options. */
 	public TableMapping(String name, String source, String target, List<String> key, String updatedColumn,
 			boolean critical, Map<String, String> columns, List<String> ignore,
 			Map<String, dev.parity.core.canonical.CompareOptions> compare) {
-		this(name, source, target, key, updatedColumn, critical, columns, ignore, compare, null);
+		this(name, source, target, key, updatedColumn, critical, columns, ignore, compare, null, null);
+	}
+
+	/** A pair with compare options and source columns deliberately not migrated. */
+	public TableMapping(String name, String source, String target, List<String> key, String updatedColumn,
+			boolean critical, Map<String, String> columns, List<String> ignore,
+			Map<String, dev.parity.core.canonical.CompareOptions> compare, List<String> ignoreSource) {
+		this(name, source, target, key, updatedColumn, critical, columns, ignore, compare, ignoreSource, null);
 	}
 
 	public TableMapping {
@@ -43,6 +53,11 @@ public record TableMapping(@Required String name, String source, String target, 
 		key = key == null ? null : List.copyOf(key);
 		compare = compare == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(compare));
 		ignoreSource = ignoreSource == null ? List.of() : List.copyOf(ignoreSource);
+		Map<String, ReconcileRule> normalised = new LinkedHashMap<>();
+		if (rules != null) {
+			rules.forEach((type, rule) -> normalised.put(type.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_'), rule));
+		}
+		rules = java.util.Collections.unmodifiableMap(normalised);
 	}
 
 	/** The compare options of target column {@code column} (case-insensitive), or the defaults. */

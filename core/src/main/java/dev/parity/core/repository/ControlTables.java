@@ -186,6 +186,60 @@ final class ControlTables {
 
 		static final Field<String> DETAIL = field(unquotedName("parity_audit", "detail"), SQLDataType.VARCHAR);
 
+		static final Field<Long> FIX_ID = field(unquotedName("parity_audit", "fix_id"), SQLDataType.BIGINT);
+
+		static final Field<String> KEY_JSON = field(unquotedName("parity_audit", "key_json"), SQLDataType.VARCHAR);
+
+		static final Field<String> RULE = field(unquotedName("parity_audit", "rule_text"), SQLDataType.VARCHAR);
+
+		static final Field<String> TRIGGER = field(unquotedName("parity_audit", "trigger_source"), SQLDataType.VARCHAR);
+
+		static final Field<String> BEFORE = field(unquotedName("parity_audit", "before_json"), SQLDataType.VARCHAR);
+
+		static final Field<String> AFTER = field(unquotedName("parity_audit", "after_json"), SQLDataType.VARCHAR);
+
+	}
+
+	static final class Fix {
+
+		static final Table<Record> TABLE = table(unquotedName("parity_fix"));
+
+		static final Field<Long> ID = field(unquotedName("parity_fix", "id"), SQLDataType.BIGINT.identity(true));
+
+		static final Field<Long> RUN_ID = field(unquotedName("parity_fix", "run_id"), SQLDataType.BIGINT);
+
+		static final Field<String> CHUNK_REF = field(unquotedName("parity_fix", "chunk_ref"), SQLDataType.VARCHAR);
+
+		static final Field<Integer> POSITION = field(unquotedName("parity_fix", "position"), SQLDataType.INTEGER);
+
+		static final Field<String> TABLE_NAME = field(unquotedName("parity_fix", "table_name"), SQLDataType.VARCHAR);
+
+		static final Field<String> KEY_JSON = field(unquotedName("parity_fix", "key_json"), SQLDataType.VARCHAR);
+
+		static final Field<Long> DISCREPANCY_ID = field(unquotedName("parity_fix", "discrepancy_id"), SQLDataType.BIGINT);
+
+		static final Field<String> DISCREPANCY_IDS = field(unquotedName("parity_fix", "discrepancy_ids"), SQLDataType.VARCHAR);
+
+		static final Field<String> ACTION = field(unquotedName("parity_fix", "action"), SQLDataType.VARCHAR);
+
+		static final Field<String> RULE = field(unquotedName("parity_fix", "rule_text"), SQLDataType.VARCHAR);
+
+		static final Field<String> STATUS = field(unquotedName("parity_fix", "status"), SQLDataType.VARCHAR);
+
+		static final Field<String> BEFORE = field(unquotedName("parity_fix", "before_json"), SQLDataType.VARCHAR);
+
+		static final Field<String> AFTER = field(unquotedName("parity_fix", "after_json"), SQLDataType.VARCHAR);
+
+		static final Field<String> SQL = field(unquotedName("parity_fix", "sql_text"), SQLDataType.VARCHAR);
+
+		static final Field<String> REASON = field(unquotedName("parity_fix", "reason"), SQLDataType.VARCHAR);
+
+		static final Field<String> TRIGGER = field(unquotedName("parity_fix", "trigger_source"), SQLDataType.VARCHAR);
+
+		static final Field<Instant> CREATED_AT = field(unquotedName("parity_fix", "created_at"), SQLDataType.INSTANT);
+
+		static final Field<Instant> FINISHED_AT = field(unquotedName("parity_fix", "finished_at"), SQLDataType.INSTANT);
+
 	}
 
 	static final class Candidate {

@@ -202,6 +202,77 @@ public class DiscrepancyRepository {
 		return counts;
 	}
 
+	/** Where a scan of open discrepancies in (table, key, id) order stands. */
+	public record Position(String table, String keyJson, long id) {
+	}
+
+	/**
+	 * Up to {@code limit} open discrepancies of {@code types} on {@code tables} after {@code after}
+	 * (null: from the start), in (table, key, id) order, so that the discrepancies of one key are
+	 * adjacent.
+	 */
+	public List<Discrepancy> openAfter(Collection<String> tables, Collection<DiscrepancyType> types, Position after,
+			int limit) {
+		Condition condition = Disc.STATUS.eq(DiscrepancyStatus.OPEN.name())
+			.and(Disc.TABLE_NAME.in(tables))
+			.and(Disc.TYPE.in(types.stream().map(Enum::name).toList()))
+			.and(Disc.KEY_JSON.isNotNull());
+		if (after != null) {
+			condition = condition.and(DSL.row(Disc.TABLE_NAME, Disc.KEY_JSON, Disc.ID)
+				.gt(DSL.row(DSL.val(after.table()), DSL.val(after.keyJson()), DSL.val(after.id()))));
+		}
+		List<Discrepancy> found = new ArrayList<>();
+		for (Record r : dsl.select(COLUMNS)
+			.from(Disc.TABLE)
+			.where(condition)
+			.orderBy(Disc.TABLE_NAME, Disc.KEY_JSON, Disc.ID)
+			.limit(limit)
+			.fetch()) {
+			found.add(map(r));
+		}
+		return found;
+	}
+
+	/** The key as stored ({@code key_json}) of a discrepancy: the order of {@link #openAfter}. */
+	public static String keyJson(Discrepancy discrepancy) {
+		return discrepancy.key() == null ? null : JSON.writeValueAsString(discrepancy.key());
+	}
+
+	/**
+	 * Sets the status of those of {@code ids} that are still {@code OPEN} (an accepted discrepancy stays
+	 * accepted), with who and why.
+	 */
+	public void setStatus(Collection<Long> ids, DiscrepancyStatus status, String actor, String reason, Instant at) {
+		List<Long> all = new ArrayList<>(ids);
+		for (int i = 0; i < all.size(); i += 1000) {
+			dsl.update(Disc.TABLE)
+				.set(Disc.STATUS, status.name())
+				.set(Disc.STATUS_CHANGED_AT, at)
+				.set(Disc.STATUS_CHANGED_BY, actor)
+				.set(Disc.STATUS_REASON, reason)
+				.where(Disc.ID.in(all.subList(i, Math.min(all.size(), i + 1000))))
+				.and(Disc.STATUS.eq(DiscrepancyStatus.OPEN.name()))
+				.execute();
+		}
+	}
+
+	/** Distinct keys of open discrepancies of {@code types} on {@code table}. */
+	public int countOpenKeys(String table, Collection<DiscrepancyType> types) {
+		return dsl.select(DSL.countDistinct(Disc.KEY_JSON))
+			.from(Disc.TABLE)
+			.where(Disc.TABLE_NAME.eq(table))
+			.and(Disc.TYPE.in(types.stream().map(Enum::name).toList()))
+			.and(Disc.STATUS.eq(DiscrepancyStatus.OPEN.name()))
+			.fetchSingle(0, Integer.class);
+	}
+
+	/** Discrepancies of {@code types} on {@code tables} in one of {@code statuses}. */
+	public int count(Collection<String> tables, Collection<DiscrepancyType> types, Collection<DiscrepancyStatus> statuses) {
+		return dsl.fetchCount(Disc.TABLE, Disc.TABLE_NAME.in(tables)
+			.and(Disc.TYPE.in(types.stream().map(Enum::name).toList()))
+			.and(Disc.STATUS.in(statuses.stream().map(Enum::name).toList())));
+	}
+
 	private static Discrepancy map(Record r) {
 		String keyJson = r.get(Disc.KEY_JSON);
 		Map<String, String> key = keyJson == null ? null

@@ -17,6 +17,12 @@ public final class ParityJobParameters {
 	/** Makes each launch its own job instance (a timestamp or the Quartz fire time). Identifying. */
 	public static final String LAUNCH = "launch";
 
+	/** {@code true}: reconcile changes nothing and writes the SQL it would run to {@link #SQL_OUT}. Identifying. */
+	public static final String DRY_RUN = "dryRun";
+
+	/** Where a reconcile dry run writes its SQL. Not identifying. */
+	public static final String SQL_OUT = "sqlOut";
+
 	/** The job execution context key under which the Parity run id is kept. */
 	public static final String RUN_ID = "parity.runId";
 

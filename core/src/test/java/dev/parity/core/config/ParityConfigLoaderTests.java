@@ -85,7 +85,7 @@ class ParityConfigLoaderTests {
 				"parity.source.pasword (line 2): unknown key; allowed here: url, username, password, pool-size",
 				"parity.target.url (line 3): is required",
 				"parity.lag-window (line 4): expected a duration such as 500ms, 30s, 5m, 2h or 1d, found 'soon'",
-				"parity.tabels (line 5): unknown key; allowed here: name, source, target, control, lag-window, tables, thresholds, diff, schedules, time-zone",
+				"parity.tabels (line 5): unknown key; allowed here: name, source, target, control, lag-window, tables, thresholds, diff, exit-criteria, sla, report, schedules, time-zone, reconcile",
 				"parity.thresholds.count-variance (line 6): expected a number, found 'high'",
 				"parity.tables[0].critical (line 10): expected true or false, found 'maybe'",
 				"parity.tables[1].name (line 11): is required",
@@ -193,6 +193,43 @@ class ParityConfigLoaderTests {
 				null);
 		assertThat(settings.safeUrl()).isEqualTo("jdbc:postgresql://h/db?user=a&password=***");
 		assertThat(settings.toString()).doesNotContain("topsecret");
+	}
+
+	@org.junit.jupiter.api.Test
+	void reconcileSettingsAndRulesBindWithDefaultsAndRulesMustFitTheirType() {
+		ParityConfig config = parse("""
+				parity:
+				  source: { url: "jdbc:h2:mem:s" }
+				  target: { url: "jdbc:h2:mem:t" }
+				  reconcile: { max-fixes: 500, max-rows-per-second: 200 }
+				  tables:
+				    - name: customers
+				      rules: { extra-in-target: report-only, FIELD_MISMATCH: pause }
+				""");
+		assertThat(config.reconcile()).isEqualTo(new ReconcileSettings(500, 10.0, 200.0, 500));
+		TableMapping customers = config.tables().get(0);
+		assertThat(dev.parity.core.reconcile.ReconcileRules.of(customers,
+				dev.parity.core.repository.DiscrepancyType.EXTRA_IN_TARGET)).isEqualTo(ReconcileRule.REPORT_ONLY);
+		assertThat(dev.parity.core.reconcile.ReconcileRules.of(customers,
+				dev.parity.core.repository.DiscrepancyType.FIELD_MISMATCH)).isEqualTo(ReconcileRule.PAUSE);
+		assertThat(dev.parity.core.reconcile.ReconcileRules.of(customers,
+				dev.parity.core.repository.DiscrepancyType.MISSING_IN_TARGET)).as("default").isEqualTo(ReconcileRule.INSERT);
+		assertThat(dev.parity.core.reconcile.ReconcileRules.of(customers,
+				dev.parity.core.repository.DiscrepancyType.DUPLICATE_IN_TARGET)).as("default").isEqualTo(ReconcileRule.DELETE);
+
+		assertThat(problems("""
+				parity:
+				  source: { url: "jdbc:h2:mem:s" }
+				  target: { url: "jdbc:h2:mem:t" }
+				  reconcile: { max-table-percent: 0 }
+				  tables:
+				    - name: customers
+				      rules: { missing-in-target: delete, NOT_A_TYPE: insert, extra-in-target: remove }
+				""")).containsExactly(
+				"parity.reconcile (line 4): max-table-percent must be above 0 and at most 100, not 0.0",
+				"parity.tables[0].rules.extra-in-target (line 7): expected one of insert, update, delete, report-only, pause, found 'remove'",
+				"parity.tables[0].rules.MISSING_IN_TARGET: 'delete' does not apply to MISSING_IN_TARGET; use one of [insert, pause, report-only]",
+				"parity.tables[0].rules.NOT_A_TYPE: is not a discrepancy type; use one of [MISSING_IN_TARGET, EXTRA_IN_TARGET, FIELD_MISMATCH, DUPLICATE_IN_TARGET, SCHEMA_CONFLICT, COUNT_MISMATCH]");
 	}
 
 }

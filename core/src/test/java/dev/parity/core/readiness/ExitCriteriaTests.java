@@ -76,7 +76,7 @@ class ExitCriteriaTests {
 				List.of(new TableMapping("a", "a", "a", null, null, true, null, null),
 						new TableMapping("b", "b", "b", null, null, false, null, null)),
 				null, null, new ExitCriteriaSettings(30, 0.0001, 0.999), new SlaSettings(Duration.ofMillis(250), null), null,
-				null, null);
+				null, null, null);
 		return new ExitCriteria(config, results, discrepancies, runs, sla, Clock.fixed(NOW, ZoneOffset.UTC));
 	}
 

@@ -44,6 +44,31 @@ public record TestSchema(TestDatabases server, String url, String user, String p
 		}
 	}
 
+	/**
+	 * Every row of a query as its columns' text joined by {@code |} ({@code <null>} for NULL), through a
+	 * plain connection (independent of Parity), in the order the query returns them.
+	 */
+	public java.util.List<String> queryRows(String sql) {
+		try (Connection connection = DriverManager.getConnection(url, user, password);
+				Statement statement = connection.createStatement();
+				var rs = statement.executeQuery(sql)) {
+			java.util.List<String> rows = new java.util.ArrayList<>();
+			int columns = rs.getMetaData().getColumnCount();
+			while (rs.next()) {
+				StringBuilder row = new StringBuilder();
+				for (int i = 1; i <= columns; i++) {
+					String value = rs.getString(i);
+					row.append(i > 1 ? "|" : "").append(value == null ? "<null>" : value);
+				}
+				rows.add(row.toString());
+			}
+			return rows;
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	@Override
 	public void close() {
 		try (Connection connection = DriverManager.getConnection(serverUrl, user, password);

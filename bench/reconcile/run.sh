@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# bench/reconcile/run.sh [N] — the reconcile benchmark (see bench/reconcile/README.md).
+#
+# Creates N rows in MariaDB (source) and PostgreSQL (target), plants N/5 discrepancies of four types
+# in the target (set-based), runs ./parity check diff (not timed), then times ./parity reconcile and a
+# floor (plain JDBC batches writing the same net changes to a copy of the planted target), checks the
+# result independently, and prints one final line on stdout:
+#   reconcile fixes=N seconds=S floor_seconds=F ratio=R
+# Environment: BENCH_JAR (default app/target/parity.jar, built with ./parity if missing), BENCH_XMX
+# (default 1g), MARIADB_HOST/PORT/USER/PASSWORD, PG_HOST/PORT/USER/PASSWORD, BENCH_DB (parity_bench).
+set -euo pipefail
+
+N="${1:-500000}"
+[[ "$N" =~ ^[0-9]+$ ]] && (( N >= 20 )) || { echo "usage: $0 [N]  (N >= 20; N/5 discrepancies are planted)" >&2; exit 2; }
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+DB="${BENCH_DB:-parity_bench}"
+MARIADB_HOST="${MARIADB_HOST:-127.0.0.1}" MARIADB_PORT="${MARIADB_PORT:-3306}"
+MARIADB_USER="${MARIADB_USER:-root}" MARIADB_PASSWORD="${MARIADB_PASSWORD:-}"
+PG_HOST="${PG_HOST:-127.0.0.1}" PG_PORT="${PG_PORT:-5432}"
+PG_USER="${PG_USER:-postgres}" PG_PASSWORD="${PG_PASSWORD:-}"
+JAVA_HOME="${JAVA_HOME:-$("$root/bin/find-jdk")}"
+export JAVA_HOME
+
+log() { printf '[bench/reconcile %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
+maria() { MYSQL_PWD="$MARIADB_PASSWORD" mariadb --default-character-set=utf8mb4 -h "$MARIADB_HOST" -P "$MARIADB_PORT" -u "$MARIADB_USER" "$@"; }
+pg() { PGPASSWORD="$PG_PASSWORD" psql -X -q -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" "$@"; }
+
+run_dir="$root/bench/out/reconcile/n${N}-$(date +%Y%m%d-%H%M%S)"
+mkdir -p "$run_dir"
+log "N=$N; output in $run_dir"
+
+# Row n (1..N) on both sides; every value a function of n, written once per dialect.
+maria -e "CREATE DATABASE IF NOT EXISTS \`$DB\` CHARACTER SET utf8mb4"
+pg -d postgres -Atc "SELECT 1 FROM pg_database WHERE datname = '$DB'" | grep -q 1 \
+	|| pg -d postgres -c "CREATE DATABASE \"$DB\" ENCODING 'UTF8' TEMPLATE template0"
+t0="$(now)"
+maria "$DB" -e "DROP TABLE IF EXISTS bench_fix;
+	CREATE TABLE bench_fix (id BIGINT NOT NULL PRIMARY KEY, c_int INT NOT NULL, c_code VARCHAR(40) NOT NULL,
+	  c_decimal DECIMAL(12,2) NOT NULL, c_ts DATETIME(6) NOT NULL) ENGINE=InnoDB;
+	INSERT INTO bench_fix SELECT seq, (seq * 7919) % 1000003, CONCAT('code-', seq), (seq % 100000) / 100,
+	  TIMESTAMP '2020-01-01 00:00:00' + INTERVAL seq SECOND FROM seq_1_to_${N};
+	ANALYZE TABLE bench_fix;" >/dev/null
+# The target has no primary key (so that it can hold duplicates), only an index on id.
+pg -d "$DB" -c "DROP TABLE IF EXISTS bench_fix" -c "DROP TABLE IF EXISTS bench_floor" \
+	-c "CREATE TABLE bench_fix (id BIGINT NOT NULL, c_int INTEGER NOT NULL, c_code VARCHAR(40) NOT NULL,
+	      c_decimal NUMERIC(12,2) NOT NULL, c_ts TIMESTAMP(6) NOT NULL)" \
+	-c "INSERT INTO bench_fix SELECT n, (n * 7919) % 1000003, 'code-' || n, (n % 100000) / 100.0,
+	      TIMESTAMP '2020-01-01 00:00:00' + n * INTERVAL '1 second' FROM generate_series(1::bigint, ${N}::bigint) n" \
+	-c "DELETE FROM bench_fix WHERE id % 20 = 0" \
+	-c "UPDATE bench_fix SET c_code = c_code || 'x' WHERE id % 20 = 5" \
+	-c "INSERT INTO bench_fix SELECT * FROM bench_fix WHERE id % 20 = 10" \
+	-c "INSERT INTO bench_fix SELECT ${N} + id, c_int, c_code, c_decimal, c_ts FROM bench_fix WHERE id % 20 = 15" \
+	-c "CREATE INDEX bench_fix_id ON bench_fix (id)" \
+	-c "CREATE TABLE bench_floor AS SELECT * FROM bench_fix" -c "CREATE INDEX bench_floor_id ON bench_floor (id)" \
+	-c "VACUUM ANALYZE bench_fix" -c "VACUUM ANALYZE bench_floor"
+planted=$(( N / 20 * 4 ))
+log "loaded and planted $planted discrepancies (missing, field, duplicate, extra: $(( N / 20 )) each) in $(elapsed "$t0" "$(now)") s"
+
+jar="${BENCH_JAR:-$root/app/target/parity.jar}"
+[[ -f "$jar" ]] || "$root/parity" --version >/dev/null
+cp "$jar" "$run_dir/parity.jar"
+parity() { "$JAVA_HOME/bin/java" "-Xmx${BENCH_XMX:-1g}" -Djava.awt.headless=true -jar "$run_dir/parity.jar" "$@"; }
+
+config="$run_dir/parity.yml"
+cat >"$config" <<YAML
+parity:
+  name: bench-reconcile
+  source:  { url: "jdbc:mariadb://$MARIADB_HOST:$MARIADB_PORT/$DB", username: $MARIADB_USER, password: "\${BENCH_SOURCE_PASSWORD:}" }
+  target:  { url: "jdbc:postgresql://$PG_HOST:$PG_PORT/$DB", username: $PG_USER, password: "\${BENCH_TARGET_PASSWORD:}" }
+  control: { url: "jdbc:h2:file:$run_dir/control" }
+  reconcile: { max-fixes: 1000000, max-table-percent: 100, batch-size: 1000 }
+  tables:
+    - name: bench
+      source: bench_fix
+      target: bench_fix
+      key: [id]
+YAML
+export BENCH_SOURCE_PASSWORD="$MARIADB_PASSWORD" BENCH_TARGET_PASSWORD="$PG_PASSWORD"
+
+log "./parity check diff (not timed) ..."
+set +e
+parity check diff --config "$config" >"$run_dir/diff.out" 2>"$run_dir/diff.err"
+code=$?
+set -e
+(( code != 2 )) || { tail -20 "$run_dir/diff.err" >&2; log "error: the diff failed"; exit 2; }
+cat "$run_dir/diff.out" >&2
+
+log "./parity reconcile (timed; load average $(cut -d' ' -f1-3 /proc/loadavg)) ..."
+t0="$(now)"
+set +e
+parity reconcile --config "$config" >"$run_dir/reconcile.out" 2>"$run_dir/reconcile.err"
+code=$?
+set -e
+t1="$(now)"
+seconds="$(elapsed "$t0" "$t1")"
+cat "$run_dir/reconcile.out" >&2
+(( code != 2 )) || { tail -20 "$run_dir/reconcile.err" >&2; log "error: reconcile failed"; exit 2; }
+fixes="$(awk '$1 == "bench" { print $2 + $3 + $4 + $5 }' "$run_dir/reconcile.out")"
+
+# Independent check: the target equals the source (same rows, same values), by plain SQL on each side.
+src="$(maria -N "$DB" -e "SELECT COUNT(*), SUM(id), SUM(c_int), SUM(LENGTH(c_code)), CAST(SUM(c_decimal * 100) AS SIGNED),
+	SUM(TIMESTAMPDIFF(SECOND, '2020-01-01 00:00:00', c_ts)) FROM bench_fix" | tr '\t' ' ')"
+tgt="$(pg -d "$DB" -Atc "SELECT COUNT(*), SUM(id), SUM(c_int), SUM(LENGTH(c_code)), SUM(c_decimal * 100)::bigint,
+	SUM(EXTRACT(EPOCH FROM c_ts - TIMESTAMP '2020-01-01 00:00:00'))::bigint FROM bench_fix" | tr '|' ' ')"
+codes="$(pg -d "$DB" -Atc "SELECT COUNT(*) FROM bench_fix WHERE c_code <> 'code-' || id")"
+dups="$(pg -d "$DB" -Atc "SELECT COUNT(*) FROM (SELECT id FROM bench_fix GROUP BY id HAVING COUNT(*) > 1) d")"
+log "independent check (count, sums of id, c_int, length(c_code), cents, seconds): source [$src] target [$tgt];"
+log "  target rows whose c_code differs from the source's rule: $codes; duplicated ids: $dups"
+[[ "$src" == "$tgt" && "$codes" == 0 && "$dups" == 0 ]] || log "warning: the target does not equal the source"
+log "floor: plain JDBC batches writing the same changes to bench_floor ..."
+pg_jar="$(ls "$HOME"/.m2/repository/org/postgresql/postgresql/42.7.*/postgresql-42.7.*.jar | grep -v sources | sort -V | tail -1)"
+floor_line="$(FLOOR_PASSWORD="$PG_PASSWORD" "$JAVA_HOME/bin/java" -cp "$pg_jar" "$here/Floor.java" \
+	"jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" "$PG_USER" bench_floor "$N" 1000)"
+log "$floor_line"
+floor_seconds="$(sed -n 's/.* seconds=\([0-9.]*\).*/\1/p' <<<"$floor_line")"
+ratio="$(awk -v s="$seconds" -v f="$floor_seconds" 'BEGIN { printf "%.2f", (f > 0 ? s / f : 0) }')"
+line="reconcile fixes=$fixes seconds=$seconds floor_seconds=$floor_seconds ratio=$ratio"
+echo "$line" >"$run_dir/result.txt"
+echo "$line"

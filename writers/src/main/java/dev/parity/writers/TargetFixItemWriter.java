@@ -1,0 +1,223 @@
+package dev.parity.writers;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.parity.core.connect.DatabaseUnavailableException;
+import dev.parity.core.reconcile.FixCheckpoint;
+import dev.parity.core.reconcile.FixExecutor;
+import dev.parity.core.reconcile.FixStatement;
+import dev.parity.core.reconcile.ReconcileDecision;
+import dev.parity.core.reconcile.ReconcileDecision.Outcome;
+import dev.parity.core.reconcile.Throttle;
+import dev.parity.core.repository.DiscrepancyRepository;
+import dev.parity.core.repository.DiscrepancyStatus;
+import dev.parity.core.repository.FixEntry;
+import dev.parity.core.repository.FixJournal;
+import dev.parity.core.repository.FixStatus;
+import dev.parity.core.repository.SchemaRepository;
+
+/**
+ * Applies a chunk of reconcile decisions to the target, audited, in an order that survives a crash at
+ * any point:
+ * <ol>
+ * <li>control transaction: every decision journalled; changes as {@code INTENT} with the rows before,
+ * the rows expected after and the SQL; self-healed discrepancies marked, paused tables paused;</li>
+ * <li>target transaction: all changes as prepared batches (on a failure: rolled back, then one
+ * transaction per fix so that only the bad ones fail);</li>
+ * <li>control transaction: applied intents {@code CONFIRMED} with one audit row each and their
+ * discrepancies {@code RESOLVED}; refused ones {@code FAILED} with the target's reason.</li>
+ * </ol>
+ * A crash after 1 leaves intents that the next run settles by re-reading the target (see
+ * {@code FixJournal}). With a dry-run file it changes nothing: the SQL each fix would run is written
+ * to the file and the decisions are journalled as {@code DRY_RUN}.
+ */
+public class TargetFixItemWriter implements ItemStreamWriter<List<ReconcileDecision>> {
+
+	private final long runId;
+
+	private final String trigger;
+
+	private final FixJournal journal;
+
+	private final DiscrepancyRepository discrepancies;
+
+	private final SchemaRepository schemas;
+
+	private final FixExecutor executor;
+
+	private final TransactionTemplate control;
+
+	private final Throttle throttle;
+
+	private final FixCheckpoint checkpoint;
+
+	private final Clock clock;
+
+	private final Path dryRunSql;
+
+	private BufferedWriter sqlOut;
+
+	/**
+	 * @param dryRunSql where a dry run writes its SQL; null for a real run
+	 */
+	public TargetFixItemWriter(long runId, String trigger, FixJournal journal, DiscrepancyRepository discrepancies,
+			SchemaRepository schemas, FixExecutor executor, PlatformTransactionManager controlTransactions,
+			Throttle throttle, FixCheckpoint checkpoint, Clock clock, Path dryRunSql) {
+		this.runId = runId;
+		this.trigger = trigger;
+		this.journal = journal;
+		this.discrepancies = discrepancies;
+		this.schemas = schemas;
+		this.executor = executor;
+		this.control = new TransactionTemplate(controlTransactions);
+		this.control.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.throttle = throttle;
+		this.checkpoint = checkpoint;
+		this.clock = clock;
+		this.dryRunSql = dryRunSql;
+	}
+
+	@Override
+	public void open(ExecutionContext context) {
+		if (dryRunSql != null) {
+			try {
+				if (dryRunSql.toAbsolutePath().getParent() != null) {
+					Files.createDirectories(dryRunSql.toAbsolutePath().getParent());
+				}
+				sqlOut = Files.newBufferedWriter(dryRunSql, StandardCharsets.UTF_8);
+				sqlOut.write("-- Parity reconcile dry run (run " + runId + "): the SQL it would run on the target,"
+						+ " one transaction per chunk. Nothing was changed.\n");
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("cannot write the dry-run SQL to " + dryRunSql + ": " + ex.getMessage(), ex);
+			}
+		}
+	}
+
+	@Override
+	public void close() {
+		if (sqlOut != null) {
+			try {
+				sqlOut.close();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			sqlOut = null;
+		}
+	}
+
+	@Override
+	public void write(Chunk<? extends List<ReconcileDecision>> chunk) throws IOException {
+		List<ReconcileDecision> decisions = new ArrayList<>();
+		chunk.forEach(decisions::addAll);
+		if (decisions.isEmpty()) {
+			return;
+		}
+		String chunkRef = runId + ":" + UUID.randomUUID();
+		Instant now = clock.instant();
+		List<FixEntry> entries = new ArrayList<>();
+		List<Integer> positions = new ArrayList<>();
+		for (int i = 0; i < decisions.size(); i++) {
+			ReconcileDecision d = decisions.get(i);
+			String sql = d.outcome() == Outcome.FIX ? executor.sql(d.statements()) : null;
+			entries.add(new FixEntry(d.table(), d.key(), d.discrepancyIds(), d.action().name(), d.rule(), status(d),
+					d.before(), d.after(), sql, d.reason()));
+			if (d.outcome() == Outcome.FIX) {
+				positions.add(i);
+				if (sqlOut != null) {
+					sqlOut.write("-- " + d.table() + " " + d.key() + ": " + d.rule() + "\n" + sql);
+				}
+			}
+		}
+		if (sqlOut != null) {
+			sqlOut.flush();
+			control.executeWithoutResult((tx) -> journal.begin(runId, chunkRef, entries, trigger, now));
+			return;
+		}
+		// 1. intents first
+		control.executeWithoutResult((tx) -> {
+			journal.begin(runId, chunkRef, entries, trigger, now);
+			List<Long> healed = decisions.stream()
+				.filter((d) -> d.outcome() == Outcome.SELF_HEALED)
+				.flatMap((d) -> d.discrepancyIds().stream())
+				.toList();
+			discrepancies.setStatus(healed, DiscrepancyStatus.SELF_HEALED, trigger,
+					"both sides agreed on re-read by reconcile run " + runId, now);
+			decisions.stream()
+				.filter((d) -> d.outcome() == Outcome.PAUSE && d.rule() != null)
+				.forEach((d) -> schemas.pause(d.table(), "reconcile rule " + d.rule() + " (run " + runId + ")", now));
+		});
+		checkpoint.reached(FixCheckpoint.Stage.INTENT_RECORDED);
+		if (positions.isEmpty()) {
+			return;
+		}
+		// 2. the target
+		List<List<FixStatement>> fixes = positions.stream().map((i) -> decisions.get(i).statements()).toList();
+		throttle.acquire(fixes.stream().mapToInt(List::size).sum());
+		List<String> failures;
+		try {
+			executor.applyAll(fixes);
+			failures = Collections.nCopies(fixes.size(), null);
+		}
+		catch (DatabaseUnavailableException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			failures = executor.applyEach(fixes);
+		}
+		checkpoint.reached(FixCheckpoint.Stage.TARGET_COMMITTED);
+		// 3. confirmations and audit
+		List<String> reasons = failures;
+		Instant done = clock.instant();
+		control.executeWithoutResult((tx) -> {
+			List<Integer> applied = new ArrayList<>();
+			List<Long> resolved = new ArrayList<>();
+			for (int j = 0; j < positions.size(); j++) {
+				ReconcileDecision d = decisions.get(positions.get(j));
+				if (reasons.get(j) == null) {
+					applied.add(positions.get(j));
+					resolved.addAll(d.discrepancyIds());
+				}
+				else {
+					journal.fail(chunkRef, positions.get(j), reasons.get(j), done);
+					discrepancies.setStatus(d.discrepancyIds(), DiscrepancyStatus.FAILED, trigger,
+							"reconcile run " + runId + " could not repair it: " + reasons.get(j), done);
+				}
+			}
+			journal.confirm(chunkRef, applied, done);
+			discrepancies.setStatus(resolved, DiscrepancyStatus.RESOLVED, trigger, "repaired by reconcile run " + runId,
+					done);
+		});
+		checkpoint.reached(FixCheckpoint.Stage.CONFIRMED);
+	}
+
+	private FixStatus status(ReconcileDecision d) {
+		return switch (d.outcome()) {
+			case FIX -> sqlOut != null ? FixStatus.DRY_RUN : FixStatus.INTENT;
+			case SELF_HEALED -> FixStatus.SELF_HEALED;
+			case IN_FLIGHT -> FixStatus.IN_FLIGHT;
+			case REPORT_ONLY -> FixStatus.REPORT_ONLY;
+			case PAUSE -> FixStatus.PAUSED;
+		};
+	}
+
+}
