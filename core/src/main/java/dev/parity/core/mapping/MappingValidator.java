@@ -94,7 +94,8 @@ public final class MappingValidator {
 			.map((c) -> new ColumnPair(c.name(), c.expression() ? c.source() : TableResolver.withPrecision(c.source(), sourcePrecisions),
 					TableResolver.withPrecision(c.target(), targetPrecisions), c.expression()))
 			.toList();
-		if (sourceKey.size() == keyNames.size()) {
+		if (sourceKey.size() == keyNames.size() && !isPrimaryKey(src, sourceKey)) {
+			// A primary key is unique by the engine's own constraint; anything else is checked (a scan).
 			checkUnique(src, sourceKey, path, problems);
 		}
 		sourceKey.replaceAll((f) -> TableResolver.withPrecision(f, sourcePrecisions));
@@ -148,6 +149,14 @@ public final class MappingValidator {
 			problems.add(new ConfigProblem(path, 0, "the source cannot evaluate '" + text + "': " + firstLine(ex)));
 			return false;
 		}
+	}
+
+	private static boolean isPrimaryKey(Table<?> table, List<Field<?>> key) {
+		Set<String> primary = TableResolver.primaryKey(table).stream()
+			.map((f) -> f.getName().toLowerCase(Locale.ROOT))
+			.collect(Collectors.toSet());
+		Set<String> configured = key.stream().map((f) -> f.getName().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+		return !primary.isEmpty() && primary.equals(configured);
 	}
 
 	private void checkUnique(Table<?> src, List<Field<?>> key, String path, List<ConfigProblem> problems) {
