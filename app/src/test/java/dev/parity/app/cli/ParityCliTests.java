@@ -75,6 +75,22 @@ class ParityCliTests {
 	}
 
 	@Test
+	void theControlDatabaseMustBeH2OrPostgresql() throws IOException {
+		Path config = dir.resolve("parity.yml");
+		Files.writeString(config, """
+				parity:
+				  source: { url: "jdbc:h2:mem:s" }
+				  target: { url: "jdbc:h2:mem:t" }
+				  control: { url: "jdbc:mariadb://127.0.0.1:3306/control", password: secret }
+				  tables: [ { name: customers } ]
+				""");
+		CliRun run = CliRun.of("discrepancies", "--config", config.toString());
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.err().strip()).isEqualTo("error: parity.control.url: Parity's control database must be H2 or"
+				+ " PostgreSQL, not mariadb (jdbc:mariadb://127.0.0.1:3306/control)");
+	}
+
+	@Test
 	void unreachableDatabasesAreNamedOneLineEachWithoutPasswords() throws IOException {
 		Path config = dir.resolve("parity.yml");
 		Files.writeString(config, """

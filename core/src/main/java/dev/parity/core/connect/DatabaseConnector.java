@@ -46,7 +46,11 @@ public final class DatabaseConnector {
 
 	/** The pool for Parity's control database (managed by Spring in the application). */
 	public static HikariDataSource control(ConnectionSettings settings) {
-		dialect(Role.CONTROL, settings);
+		ComparisonDialect dialect = dialect(Role.CONTROL, settings);
+		if (dialect.controlVendor().isEmpty()) {
+			throw new DatabaseUnavailableException("parity.control.url: Parity's control database must be H2 or PostgreSQL, not "
+					+ dialect.name() + " (" + settings.safeUrl() + ")", null);
+		}
 		return open(Role.CONTROL, settings, poolConfig(Role.CONTROL, settings, settings.url()));
 	}
 
