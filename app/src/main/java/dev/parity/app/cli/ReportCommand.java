@@ -1,15 +1,12 @@
 package dev.parity.app.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -50,31 +47,30 @@ class ReportCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws IOException {
-		try (ConfigurableApplicationContext context = ParityRuntime.start(config.load())) {
+		dev.parity.core.config.ParityConfig parity = config.load();
+		try (ConfigurableApplicationContext context = ParityRuntime.start(parity)) {
 			SignOffReport report = context.getBean(SignOffReportBuilder.class).build();
-			Path file = out != null ? out : Path.of("parity-data", "reports", "signoff-"
-					+ DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(report.readiness().evaluatedAt())
-					+ "." + format);
-			Path parent = file.toAbsolutePath().getParent();
-			Files.createDirectories(parent);
-			// Written beside the destination and moved into place: never a half-written report.
-			Path partial = Files.createTempFile(parent, ".parity-report-", ".part");
-			try {
-				if (format == Format.pdf) {
-					try (OutputStream stream = Files.newOutputStream(partial)) {
-						context.getBean(PdfReportRenderer.class).render(report, stream);
-					}
-				}
-				else {
+			Path file = out != null ? out
+					: dev.parity.reports.ReportFiles.defaultFile(parity.report().directory(), report.readiness().evaluatedAt(),
+							format.name());
+			if (format == Format.pdf) {
+				dev.parity.reports.ReportFiles.writePdf(context.getBean(PdfReportRenderer.class), report, file);
+			}
+			else {
+				// Written beside the destination and moved into place: never a half-written report.
+				Path parent = file.toAbsolutePath().getParent();
+				Files.createDirectories(parent);
+				Path partial = Files.createTempFile(parent, ".parity-report-", ".part");
+				try {
 					try (Writer writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
 						ReportCsvWriter.write(writer, report,
 								context.getBean(DiscrepancyRepository.class).openCritical(Integer.MAX_VALUE));
 					}
+					Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 				}
-				Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-			}
-			finally {
-				Files.deleteIfExists(partial);
+				finally {
+					Files.deleteIfExists(partial);
+				}
 			}
 			spec.commandLine().getOut().println("Wrote the sign-off report (" + report.readiness().verdict() + ") to "
 					+ file.toAbsolutePath().normalize());
