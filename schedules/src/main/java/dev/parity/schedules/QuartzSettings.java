@@ -42,8 +42,7 @@ class QuartzSettings implements SchedulerFactoryBeanCustomizer {
 	}
 
 	static Map<String, String> defaults(String controlUrl) {
-		String delegate = controlUrl.startsWith("jdbc:postgresql:") ? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate"
-				: "org.quartz.impl.jdbcjobstore.StdJDBCDelegate";
+		String delegate = dev.parity.core.dialect.ComparisonDialects.forUrl(controlUrl).quartzDelegate();
 		return Map.of("org.quartz.scheduler.instanceId", "AUTO", "org.quartz.jobStore.isClustered", "true",
 				"org.quartz.jobStore.clusterCheckinInterval", "7500", "org.quartz.jobStore.misfireThreshold", "60000",
 				"org.quartz.jobStore.driverDelegateClass", delegate, "org.quartz.threadPool.threadCount", "4",

@@ -52,6 +52,14 @@ public interface ComparisonDialect {
 	 */
 	Field<?> binaryText(Field<?> value);
 
+	/**
+	 * Quartz's JDBC delegate for this engine as the control database (it stores job data as BLOBs in
+	 * the engine's own way). Example (PostgreSQL): {@code org.quartz.impl.jdbcjobstore.PostgreSQLDelegate}.
+	 */
+	default String quartzDelegate() {
+		return "org.quartz.impl.jdbcjobstore.StdJDBCDelegate";
+	}
+
 	/** The Flyway vendor folder for Parity's control tables, or empty if this engine cannot hold them. */
 	default Optional<String> controlVendor() {
 		return Optional.empty();

@@ -26,6 +26,11 @@ final class PostgresComparisonDialect implements ComparisonDialect {
 	}
 
 	@Override
+	public String quartzDelegate() {
+		return "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate";
+	}
+
+	@Override
 	public Optional<String> controlVendor() {
 		return Optional.of("postgresql");
 	}

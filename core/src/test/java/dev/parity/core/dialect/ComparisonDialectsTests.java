@@ -33,6 +33,14 @@ class ComparisonDialectsTests {
 	}
 
 	@Test
+	void quartzUsesTheEnginesDelegate() {
+		assertThat(ComparisonDialects.forUrl("jdbc:postgresql://h/db").quartzDelegate())
+			.isEqualTo("org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
+		assertThat(ComparisonDialects.forUrl("jdbc:h2:file:./x").quartzDelegate())
+			.isEqualTo("org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
+	}
+
+	@Test
 	void unsupportedUrlsAreNamed() {
 		assertThatExceptionOfType(ComparisonDialects.UnsupportedDatabaseException.class)
 			.isThrownBy(() -> ComparisonDialects.forUrl("jdbc:oracle:thin:@h:1521/x"))
