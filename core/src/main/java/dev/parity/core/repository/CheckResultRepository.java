@@ -85,11 +85,6 @@ public class CheckResultRepository {
 					r.value7()));
 	}
 
-	/** How many check results of {@code checkType} run {@code runId} stored (for tests and summaries). */
-	public int countFor(long runId, String checkType) {
-		return dsl.fetchCount(CheckResult.TABLE, CheckResult.RUN_ID.eq(runId).and(CheckResult.CHECK_TYPE.eq(checkType)));
-	}
-
 	public int lagAlertsFor(long runId) {
 		return dsl.fetchCount(LagAlert.TABLE, LagAlert.RUN_ID.eq(runId));
 	}

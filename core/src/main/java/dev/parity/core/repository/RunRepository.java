@@ -48,8 +48,5 @@ public class RunRepository {
 		return Optional.ofNullable(dsl.select(org.jooq.impl.DSL.min(Run.STARTED_AT)).from(Run.TABLE).fetchOne(0, Instant.class));
 	}
 
-	public Optional<Long> findByJobInstance(long jobInstanceId) {
-		return dsl.select(Run.ID).from(Run.TABLE).where(Run.JOB_INSTANCE_ID.eq(jobInstanceId)).fetchOptional(Run.ID);
-	}
 
 }

@@ -15,8 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,7 +24,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import dev.parity.core.config.ConnectionSettings;
 import dev.parity.core.config.ParityConfig;
 import dev.parity.core.config.TableMapping;
 import dev.parity.core.config.Thresholds;
@@ -64,7 +62,7 @@ class CountsJobFunctionalTests {
 			source = TestDatabases.MARIADB.freshSchema();
 			target = TestDatabases.POSTGRES.freshSchema();
 			return new ParityConfig("counts test", source.settings(), target.settings(),
-					new ConnectionSettings("jdbc:h2:mem:counts" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "", 4),
+					dev.parity.jobs.JobTestSupport.control("counts"),
 					Duration.ofMinutes(5),
 					List.of(table("accounts", null), table("orders", null), table("events", "updated_at"),
 							table("payments", "updated_at")),
@@ -142,17 +140,10 @@ class CountsJobFunctionalTests {
 		return "'" + SQL_TIME.format(time) + "'";
 	}
 
-	private JobParameters parameters() {
-		return new JobParametersBuilder().addString(ParityJobParameters.TABLES, "")
-			.addString(ParityJobParameters.TRIGGER, "test", false)
-			.addString(ParityJobParameters.LAUNCH, String.valueOf(System.nanoTime()))
-			.toJobParameters();
-	}
-
 	@Test
 	void countsEveryTableAndJudgesSettledRowsOnly() throws Exception {
 		// when
-		JobExecution execution = jobOperatorTestUtils.startJob(parameters());
+		JobExecution execution = jobOperatorTestUtils.startJob(dev.parity.jobs.JobTestSupport.launch());
 
 		// then
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -180,11 +171,11 @@ class CountsJobFunctionalTests {
 	@Test
 	void aSecondRunUpdatesAndResolvesInsteadOfDuplicating() throws Exception {
 		// given
-		long first = jobOperatorTestUtils.startJob(parameters()).getExecutionContext().getLong(ParityJobParameters.RUN_ID);
+		long first = jobOperatorTestUtils.startJob(dev.parity.jobs.JobTestSupport.launch()).getExecutionContext().getLong(ParityJobParameters.RUN_ID);
 		target.execute(insert("orders", 196, 200, (i) -> i + ", " + i + ".50"));
 
 		// when
-		JobExecution second = jobOperatorTestUtils.startJob(parameters());
+		JobExecution second = jobOperatorTestUtils.startJob(dev.parity.jobs.JobTestSupport.launch());
 
 		// then
 		assertThat(second.getExecutionContext().getLong(ParityJobParameters.RUN_ID)).isNotEqualTo(first);
@@ -207,7 +198,7 @@ class CountsJobFunctionalTests {
 		control.execute("ALTER TABLE parity_discrepancy ADD CONSTRAINT refuse_orders CHECK (table_name <> 'orders')");
 		JobExecution failed;
 		try {
-			failed = jobOperatorTestUtils.startJob(parameters());
+			failed = jobOperatorTestUtils.startJob(dev.parity.jobs.JobTestSupport.launch());
 		}
 		finally {
 			control.execute("ALTER TABLE parity_discrepancy DROP CONSTRAINT refuse_orders");

@@ -16,8 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.JobRepositoryTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
@@ -27,7 +26,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import dev.parity.core.config.ConnectionSettings;
 import dev.parity.core.config.DiffSettings;
 import dev.parity.core.config.ParityConfig;
 import dev.parity.core.config.TableMapping;
@@ -71,7 +69,7 @@ class DiffJobFunctionalTests {
 			TableMapping products = new TableMapping("products", "products", "products", List.of("sku"), null, false, null,
 					null);
 			return new ParityConfig("diff test", source.settings(), target.settings(),
-					new ConnectionSettings("jdbc:h2:mem:diff" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "", 4),
+					dev.parity.jobs.JobTestSupport.control("diff"),
 					Duration.ofMinutes(5), List.of(customers, orders, products), Thresholds.DEFAULTS,
 					new DiffSettings(2, 100, 40, 7, 25));
 		}
@@ -145,13 +143,6 @@ class DiffJobFunctionalTests {
 						+ " ('a-b', 'Dash'), ('a_b', 'Under'), ('zz', 'Teapot'), ('zz', 'Teapot')");
 	}
 
-	private static JobParameters parameters() {
-		return new JobParametersBuilder().addString(ParityJobParameters.TABLES, "")
-			.addString(ParityJobParameters.TRIGGER, "test", false)
-			.addString(ParityJobParameters.LAUNCH, String.valueOf(System.nanoTime()))
-			.toJobParameters();
-	}
-
 	private List<String> openDiscrepancies() {
 		return discrepancies.find(DiscrepancyStatus.OPEN)
 			.stream()
@@ -174,7 +165,7 @@ class DiffJobFunctionalTests {
 	@Test
 	void findsEveryPlantedDiscrepancyExactly() throws Exception {
 		// when
-		JobExecution execution = jobOperatorTestUtils.startJob(parameters());
+		JobExecution execution = jobOperatorTestUtils.startJob(dev.parity.jobs.JobTestSupport.launch());
 
 		// then
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -199,7 +190,7 @@ class DiffJobFunctionalTests {
 				+ " CHECK (partition_name <> 'customers:00003' OR rows_seen <= 50)");
 		JobExecution failed;
 		try {
-			failed = jobOperatorTestUtils.startJob(parameters());
+			failed = jobOperatorTestUtils.startJob(dev.parity.jobs.JobTestSupport.launch());
 		}
 		finally {
 			control.execute("ALTER TABLE parity_diff_progress DROP CONSTRAINT refuse_third_chunk");
@@ -226,11 +217,11 @@ class DiffJobFunctionalTests {
 	@Test
 	void aSecondRunResolvesWhatWasRepairedAndKeepsInFlightKeysOpen() throws Exception {
 		// given
-		jobOperatorTestUtils.startJob(parameters());
+		jobOperatorTestUtils.startJob(dev.parity.jobs.JobTestSupport.launch());
 		target.execute("UPDATE customer SET email = 'c42@example.org' WHERE id = 42");
 
 		// when
-		JobExecution second = jobOperatorTestUtils.startJob(parameters());
+		JobExecution second = jobOperatorTestUtils.startJob(dev.parity.jobs.JobTestSupport.launch());
 
 		// then
 		assertThat(second.getStatus()).isEqualTo(BatchStatus.COMPLETED);

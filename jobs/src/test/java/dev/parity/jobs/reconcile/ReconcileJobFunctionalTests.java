@@ -30,7 +30,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import dev.parity.core.config.ConnectionSettings;
 import dev.parity.core.config.DiffSettings;
 import dev.parity.core.config.ParityConfig;
 import dev.parity.core.config.ReconcileRule;
@@ -95,7 +94,7 @@ class ReconcileJobFunctionalTests {
 			TableMapping products = new TableMapping("products", "products", "products", List.of("sku"), null, false, null,
 					null);
 			return new ParityConfig("reconcile test", source.settings(), target.settings(),
-					new ConnectionSettings("jdbc:h2:mem:reconcile" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "", 4),
+					dev.parity.jobs.JobTestSupport.control("reconcile"),
 					Duration.ofMinutes(5), List.of(customers, orders, products), Thresholds.DEFAULTS,
 					new DiffSettings(2, 400, 100, 50, 100), null, null, null, null, null,
 					new ReconcileSettings(50, 30.0, null, 4));
@@ -196,9 +195,7 @@ class ReconcileJobFunctionalTests {
 	}
 
 	private static JobParameters parameters(boolean dryRun, Path sqlOut) {
-		JobParametersBuilder builder = new JobParametersBuilder().addString(ParityJobParameters.TABLES, "")
-			.addString(ParityJobParameters.TRIGGER, "test", false)
-			.addString(ParityJobParameters.LAUNCH, String.valueOf(System.nanoTime()))
+		JobParametersBuilder builder = dev.parity.jobs.JobTestSupport.launch("test")
 			.addString(ParityJobParameters.DRY_RUN, String.valueOf(dryRun));
 		if (sqlOut != null) {
 			builder.addString(ParityJobParameters.SQL_OUT, sqlOut.toString(), false);

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,7 +43,7 @@ class ReportJobFunctionalTests {
 			// The report reads only the control database; source and target are never opened.
 			ConnectionSettings unused = new ConnectionSettings("jdbc:h2:mem:unused", "sa", "", 1);
 			return new ParityConfig("Report job test", unused, unused,
-					new ConnectionSettings("jdbc:h2:mem:report" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "", 4),
+					dev.parity.jobs.JobTestSupport.control("report"),
 					Duration.ofMinutes(5), List.of(new TableMapping("accounts", "accounts", "accounts", null, null, true, null,
 							null)),
 					null, null, null, null, new ReportSettings(null, "Dana", null, null, DIRECTORY.toString()), null, null,
@@ -62,10 +62,7 @@ class ReportJobFunctionalTests {
 	void writesTheSignOffPdfIntoTheReportDirectory() throws Exception {
 		// when
 		jobs.setJob(reportJob);
-		JobExecution execution = jobs.startJob(new JobParametersBuilder().addString(ParityJobParameters.TABLES, "")
-			.addString(ParityJobParameters.TRIGGER, "schedule", false)
-			.addString(ParityJobParameters.LAUNCH, String.valueOf(System.nanoTime()))
-			.toJobParameters());
+		JobExecution execution = jobs.startJob(dev.parity.jobs.JobTestSupport.launch("schedule").toJobParameters());
 
 		// then
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.JobRepositoryTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
@@ -24,7 +24,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import dev.parity.core.config.ConnectionSettings;
 import dev.parity.core.config.ParityConfig;
 import dev.parity.core.config.TableMapping;
 import dev.parity.core.repository.CheckResultRepository;
@@ -64,7 +63,7 @@ class SchemaJobFunctionalTests {
 			source = TestDatabases.MARIADB.freshSchema();
 			target = TestDatabases.POSTGRES.freshSchema();
 			return new ParityConfig("schema test", source.settings(), target.settings(),
-					new ConnectionSettings("jdbc:h2:mem:schema" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "", 4),
+					dev.parity.jobs.JobTestSupport.control("schema"),
 					Duration.ofMinutes(5),
 					List.of(new TableMapping("items", "items", "items", List.of("id"), null, true, null, null)), null);
 		}
@@ -204,10 +203,7 @@ class SchemaJobFunctionalTests {
 	// Not a method returning JobExecution: @SpringBatchTest's scope listeners would call it.
 	private Ran run(Job job) throws Exception {
 		jobs.setJob(job);
-		JobExecution execution = jobs.startJob(new JobParametersBuilder().addString(ParityJobParameters.TABLES, "")
-			.addString(ParityJobParameters.TRIGGER, "test", false)
-			.addString(ParityJobParameters.LAUNCH, String.valueOf(System.nanoTime()))
-			.toJobParameters());
+		JobExecution execution = jobs.startJob(dev.parity.jobs.JobTestSupport.launch());
 		assertThat(execution.getStatus()).as(job.getName()).isEqualTo(BatchStatus.COMPLETED);
 		return new Ran(execution);
 	}
