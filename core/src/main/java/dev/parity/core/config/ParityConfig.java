@@ -26,11 +26,14 @@ import java.util.Map;
  * {@code ./parity serve} (default: none)
  * @param timeZone the IANA time zone the crons are read in (default {@code UTC})
  * @param reconcile the safety valves of reconciliation
+ * @param users who may use the console, the REST API and the cutover commands, with their roles
+ *     (default: none; {@code serve} then needs {@code --insecure-local})
  */
 public record ParityConfig(String name, @Required ConnectionSettings source, @Required ConnectionSettings target,
 		ConnectionSettings control, Duration lagWindow, @Required List<TableMapping> tables, Thresholds thresholds,
 		DiffSettings diff, ExitCriteriaSettings exitCriteria, SlaSettings sla, ReportSettings report,
-		Map<String, String> schedules, String timeZone, ReconcileSettings reconcile) {
+		Map<String, String> schedules, String timeZone, ReconcileSettings reconcile,
+		List<UserSettings> users) {
 
 	/** The job short names a schedule may name, in cadence order. */
 	public static final List<String> SCHEDULABLE_JOBS = List.of("counts", "diff", "schema", "checksum", "reconcile",
@@ -44,6 +47,14 @@ public record ParityConfig(String name, @Required ConnectionSettings source, @Re
 	public ParityConfig(String name, ConnectionSettings source, ConnectionSettings target, ConnectionSettings control,
 			Duration lagWindow, List<TableMapping> tables, Thresholds thresholds, DiffSettings diff) {
 		this(name, source, target, control, lagWindow, tables, thresholds, diff, null, null, null, null, null, null);
+	}
+
+	public ParityConfig(String name, ConnectionSettings source, ConnectionSettings target, ConnectionSettings control,
+			Duration lagWindow, List<TableMapping> tables, Thresholds thresholds, DiffSettings diff,
+			ExitCriteriaSettings exitCriteria, SlaSettings sla, ReportSettings report, Map<String, String> schedules,
+			String timeZone, ReconcileSettings reconcile) {
+		this(name, source, target, control, lagWindow, tables, thresholds, diff, exitCriteria, sla, report, schedules,
+				timeZone, reconcile, null);
 	}
 
 	public static final String DEFAULT_CONTROL_URL = "jdbc:h2:file:./parity-data/control";
@@ -62,6 +73,7 @@ public record ParityConfig(String name, @Required ConnectionSettings source, @Re
 		schedules = schedules == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(schedules));
 		timeZone = timeZone == null || timeZone.isBlank() ? "UTC" : timeZone.trim();
 		reconcile = reconcile == null ? ReconcileSettings.DEFAULTS : reconcile;
+		users = users == null ? List.of() : List.copyOf(users);
 	}
 
 	/** {@link #timeZone()} as a zone; the loader has checked that it is one. */

@@ -147,10 +147,31 @@ public final class ParityConfigLoader {
 			}
 		}
 		checkSchedules(config);
+		checkUsers(config);
 		double variance = config.thresholds().countVariance();
 		if (variance < 0 || variance > 1) {
 			problems.add(new ConfigProblem("parity.thresholds.count-variance", 0,
 					"must be a fraction between 0 and 1 (0.0001 = 0.01 %), not " + variance));
+		}
+	}
+
+	/** A bcrypt hash as Spring Security writes it: {@code $2a$}, {@code $2b$} or {@code $2y$}, cost, 53 characters. */
+	private static final java.util.regex.Pattern BCRYPT = java.util.regex.Pattern
+		.compile("(\\{bcrypt})?\\$2[aby]?\\$\\d{2}\\$[./A-Za-z0-9]{53}");
+
+	private void checkUsers(ParityConfig config) {
+		java.util.Set<String> names = new java.util.HashSet<>();
+		for (int i = 0; i < config.users().size(); i++) {
+			UserSettings user = config.users().get(i);
+			String path = "parity.users[" + i + "]";
+			if (user.name() != null && !names.add(user.name())) {
+				problems.add(new ConfigProblem(path + ".name", 0, "'" + user.name() + "' is used by another user"));
+			}
+			if (user.password() != null && !BCRYPT.matcher(user.password()).matches()) {
+				// Never echo the value: it may be a clear-text password typed by mistake.
+				problems.add(new ConfigProblem(path + ".password", 0,
+						"must be a bcrypt hash (print one with ./parity password-hash), never the password itself"));
+			}
 		}
 	}
 

@@ -85,7 +85,7 @@ class ParityConfigLoaderTests {
 				"parity.source.pasword (line 2): unknown key; allowed here: url, username, password, pool-size",
 				"parity.target.url (line 3): is required",
 				"parity.lag-window (line 4): expected a duration such as 500ms, 30s, 5m, 2h or 1d, found 'soon'",
-				"parity.tabels (line 5): unknown key; allowed here: name, source, target, control, lag-window, tables, thresholds, diff, exit-criteria, sla, report, schedules, time-zone, reconcile",
+				"parity.tabels (line 5): unknown key; allowed here: name, source, target, control, lag-window, tables, thresholds, diff, exit-criteria, sla, report, schedules, time-zone, reconcile, users",
 				"parity.thresholds.count-variance (line 6): expected a number, found 'high'",
 				"parity.tables[0].critical (line 10): expected true or false, found 'maybe'",
 				"parity.tables[1].name (line 11): is required",
@@ -185,6 +185,37 @@ class ParityConfigLoaderTests {
 				"parity.schedules.cleanup: unknown job; known jobs: counts, diff, schema, checksum, reconcile, report",
 				"parity.schedules.report: needs a Quartz cron expression such as \"0 0 * * * ?\" (hourly); leave the key out to not schedule it",
 				"parity.time-zone: 'Mars/Olympus' is not a time zone; use an IANA name such as UTC or Europe/Berlin");
+	}
+
+	@Test
+	void usersBindWithViewerByDefaultAndClearTextPasswordsAreRefusedWithoutEcho() {
+		String hash = "$2a$10$" + "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0";
+		ParityConfig config = parse("""
+				parity:
+				  source: { url: jdbc:h2:mem:s }
+				  target: { url: jdbc:h2:mem:t }
+				  tables: [ { name: t } ]
+				  users:
+				    - { name: alice, password: "{bcrypt}%s", roles: [operator, approver] }
+				    - { name: bob, password: "%s" }
+				""".formatted(hash, hash));
+		assertThat(config.users()).extracting(UserSettings::name).containsExactly("alice", "bob");
+		assertThat(config.users().get(0).roles()).containsExactly(UserRole.OPERATOR, UserRole.APPROVER);
+		assertThat(config.users().get(1).roles()).containsExactly(UserRole.VIEWER);
+		assertThat(config.users().get(1).has(UserRole.OPERATOR)).isFalse();
+		assertThat(config.users().get(0).toString()).doesNotContain(hash);
+		assertThat(problems("""
+				parity:
+				  source: { url: jdbc:h2:mem:s }
+				  target: { url: jdbc:h2:mem:t }
+				  tables: [ { name: t } ]
+				  users:
+				    - { name: alice, password: "%s", roles: [operator] }
+				    - { name: alice, password: hunter2, roles: [boss] }
+				""".formatted(hash))).containsExactly(
+				"parity.users[1].roles[0] (line 7): expected one of viewer, operator, approver, found 'boss'",
+				"parity.users[1].name: 'alice' is used by another user",
+				"parity.users[1].password: must be a bcrypt hash (print one with ./parity password-hash), never the password itself");
 	}
 
 	@Test
