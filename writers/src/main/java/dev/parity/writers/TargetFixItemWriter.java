@@ -138,7 +138,9 @@ public class TargetFixItemWriter implements ItemStreamWriter<List<ReconcileDecis
 		List<Integer> positions = new ArrayList<>();
 		for (int i = 0; i < decisions.size(); i++) {
 			ReconcileDecision d = decisions.get(i);
-			String sql = d.outcome() == Outcome.FIX ? executor.sql(d.statements()) : null;
+			// Rendering every fix with inlined values costs more than applying it: the SQL text is kept for
+			// dry runs and, below, for fixes the target refused.
+			String sql = d.outcome() == Outcome.FIX && sqlOut != null ? executor.sql(d.statements()) : null;
 			entries.add(new FixEntry(d.table(), d.key(), d.discrepancyIds(), d.action().name(), d.rule(), status(d),
 					d.before(), d.after(), sql, d.reason()));
 			if (d.outcome() == Outcome.FIX) {
@@ -189,21 +191,19 @@ public class TargetFixItemWriter implements ItemStreamWriter<List<ReconcileDecis
 		List<String> reasons = failures;
 		Instant done = clock.instant();
 		control.executeWithoutResult((tx) -> {
-			List<Integer> applied = new ArrayList<>();
 			List<Long> resolved = new ArrayList<>();
 			for (int j = 0; j < positions.size(); j++) {
 				ReconcileDecision d = decisions.get(positions.get(j));
 				if (reasons.get(j) == null) {
-					applied.add(positions.get(j));
 					resolved.addAll(d.discrepancyIds());
 				}
 				else {
-					journal.fail(chunkRef, positions.get(j), reasons.get(j), done);
+					journal.fail(chunkRef, positions.get(j), reasons.get(j), executor.sql(d.statements()), done);
 					discrepancies.setStatus(d.discrepancyIds(), DiscrepancyStatus.FAILED, trigger,
 							"reconcile run " + runId + " could not repair it: " + reasons.get(j), done);
 				}
 			}
-			journal.confirm(chunkRef, applied, done);
+			journal.confirm(chunkRef, done);
 			discrepancies.setStatus(resolved, DiscrepancyStatus.RESOLVED, trigger, "repaired by reconcile run " + runId,
 					done);
 		});

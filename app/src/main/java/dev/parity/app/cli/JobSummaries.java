@@ -21,22 +21,28 @@ final class JobSummaries {
 	}
 
 	static int schema(ApplicationContext context, PrintWriter out, List<String> tables, String trigger) throws Exception {
-		long runId = run(context, "schemaJob", tables, trigger);
-		return SchemaSummary.print(out, runId, context.getBean(SchemaRepository.class), true);
+		Ran ran = run(context, "schemaJob", tables, trigger);
+		int code = SchemaSummary.print(out, ran.runId(), context.getBean(SchemaRepository.class), true);
+		ran.printTime(out);
+		return code;
 	}
 
 	static int counts(ApplicationContext context, PrintWriter out, List<String> tables, String trigger) throws Exception {
-		long runId = run(context, "countsJob", tables, trigger);
-		int schema = SchemaSummary.print(out, runId, context.getBean(SchemaRepository.class), false);
-		return Math.max(schema, CountsSummary.print(out, runId, context.getBean(CheckResultRepository.class),
+		Ran ran = run(context, "countsJob", tables, trigger);
+		int schema = SchemaSummary.print(out, ran.runId(), context.getBean(SchemaRepository.class), false);
+		int code = Math.max(schema, CountsSummary.print(out, ran.runId(), context.getBean(CheckResultRepository.class),
 				context.getBean(DiscrepancyRepository.class)));
+		ran.printTime(out);
+		return code;
 	}
 
 	static int diff(ApplicationContext context, PrintWriter out, List<String> tables, String trigger) throws Exception {
-		long runId = run(context, "diffJob", tables, trigger);
-		int schema = SchemaSummary.print(out, runId, context.getBean(SchemaRepository.class), false);
-		return Math.max(schema, DiffSummary.print(out, runId, context.getBean(DiffRepository.class),
+		Ran ran = run(context, "diffJob", tables, trigger);
+		int schema = SchemaSummary.print(out, ran.runId(), context.getBean(SchemaRepository.class), false);
+		int code = Math.max(schema, DiffSummary.print(out, ran.runId(), context.getBean(DiffRepository.class),
 				context.getBean(DiscrepancyRepository.class)));
+		ran.printTime(out);
+		return code;
 	}
 
 	static int reconcile(ApplicationContext context, PrintWriter out, List<String> tables, String trigger,
@@ -46,25 +52,39 @@ final class JobSummaries {
 		if (dryRunSql != null) {
 			extra.put(ParityJobParameters.SQL_OUT, dryRunSql.toAbsolutePath().toString());
 		}
-		long runId = run(context, "reconcileJob", tables, trigger, extra);
+		Ran ran = run(context, "reconcileJob", tables, trigger, extra);
+		long runId = ran.runId();
 		int schema = SchemaSummary.print(out, runId, context.getBean(SchemaRepository.class), false);
 		dev.parity.core.config.ParityConfig config = context.getBean(dev.parity.core.config.ParityConfig.class);
 		List<String> names = config.select(tables).stream().map(dev.parity.core.config.TableMapping::name).toList();
-		return Math.max(schema, ReconcileSummary.print(out, runId, names, dryRunSql,
+		int code = Math.max(schema, ReconcileSummary.print(out, runId, names, dryRunSql,
 				context.getBean(dev.parity.core.repository.FixJournal.class), context.getBean(DiscrepancyRepository.class)));
+		ran.printTime(out);
+		return code;
 	}
 
-	private static long run(ApplicationContext context, String job, List<String> tables, String trigger) throws Exception {
+	/** A completed job: Parity's run id, and how long the job itself took (start-up excluded). */
+	private record Ran(String job, long runId, java.time.Duration took) {
+
+		void printTime(PrintWriter out) {
+			out.printf(java.util.Locale.ROOT, "%s took %.2f s%n", job, took.toMillis() / 1000.0);
+		}
+
+	}
+
+	private static Ran run(ApplicationContext context, String job, List<String> tables, String trigger) throws Exception {
 		return run(context, job, tables, trigger, java.util.Map.of());
 	}
 
-	private static long run(ApplicationContext context, String job, List<String> tables, String trigger,
+	private static Ran run(ApplicationContext context, String job, List<String> tables, String trigger,
 			java.util.Map<String, String> extra) throws Exception {
 		JobExecution execution = context.getBean(JobRunner.class).run(job, tables, trigger, extra);
 		if (execution.getStatus() != BatchStatus.COMPLETED) {
 			throw JobFailures.of(execution);
 		}
-		return execution.getExecutionContext().getLong(ParityJobParameters.RUN_ID);
+		java.time.Duration took = execution.getStartTime() == null || execution.getEndTime() == null
+				? java.time.Duration.ZERO : java.time.Duration.between(execution.getStartTime(), execution.getEndTime());
+		return new Ran(job, execution.getExecutionContext().getLong(ParityJobParameters.RUN_ID), took);
 	}
 
 }

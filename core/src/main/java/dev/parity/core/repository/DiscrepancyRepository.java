@@ -208,27 +208,39 @@ public class DiscrepancyRepository {
 
 	/**
 	 * Up to {@code limit} open discrepancies of {@code types} on {@code tables} after {@code after}
-	 * (null: from the start), in (table, key, id) order, so that the discrepancies of one key are
-	 * adjacent.
+	 * (null: from the start), in (table, key, id) order — tables in the order of their names as Java
+	 * strings, keys in the control database's order of {@code key_json} — so that the discrepancies of
+	 * one key are adjacent.
 	 */
 	public List<Discrepancy> openAfter(Collection<String> tables, Collection<DiscrepancyType> types, Position after,
 			int limit) {
-		Condition condition = Disc.STATUS.eq(DiscrepancyStatus.OPEN.name())
-			.and(Disc.TABLE_NAME.in(tables))
+		Condition open = Disc.STATUS.eq(DiscrepancyStatus.OPEN.name())
 			.and(Disc.TYPE.in(types.stream().map(Enum::name).toList()))
 			.and(Disc.KEY_JSON.isNotNull());
-		if (after != null) {
-			condition = condition.and(DSL.row(Disc.TABLE_NAME, Disc.KEY_JSON, Disc.ID)
-				.gt(DSL.row(DSL.val(after.table()), DSL.val(after.keyJson()), DSL.val(after.id()))));
-		}
 		List<Discrepancy> found = new ArrayList<>();
-		for (Record r : dsl.select(COLUMNS)
-			.from(Disc.TABLE)
-			.where(condition)
-			.orderBy(Disc.TABLE_NAME, Disc.KEY_JSON, Disc.ID)
-			.limit(limit)
-			.fetch()) {
-			found.add(map(r));
+		// One table at a time (in Java's order of names, so that the position's table is found again),
+		// and within it a range on (table_name, key_json) that the index serves: a row-value comparison
+		// over all three columns made H2 scan the table's index from its first entry at every batch.
+		for (String table : new java.util.TreeSet<>(tables)) {
+			if (after != null && table.compareTo(after.table()) < 0) {
+				continue;
+			}
+			Condition condition = open.and(Disc.TABLE_NAME.eq(table));
+			if (after != null && table.equals(after.table())) {
+				condition = condition.and(Disc.KEY_JSON.ge(after.keyJson()))
+					.and(Disc.KEY_JSON.gt(after.keyJson()).or(Disc.ID.gt(after.id())));
+			}
+			for (Record r : dsl.select(COLUMNS)
+				.from(Disc.TABLE)
+				.where(condition)
+				.orderBy(Disc.KEY_JSON, Disc.ID)
+				.limit(limit - found.size())
+				.fetch()) {
+				found.add(map(r));
+			}
+			if (found.size() >= limit) {
+				break;
+			}
 		}
 		return found;
 	}
@@ -243,17 +255,22 @@ public class DiscrepancyRepository {
 	 * accepted), with who and why.
 	 */
 	public void setStatus(Collection<Long> ids, DiscrepancyStatus status, String actor, String reason, Instant at) {
-		List<Long> all = new ArrayList<>(ids);
-		for (int i = 0; i < all.size(); i += 1000) {
-			dsl.update(Disc.TABLE)
-				.set(Disc.STATUS, status.name())
-				.set(Disc.STATUS_CHANGED_AT, at)
-				.set(Disc.STATUS_CHANGED_BY, actor)
-				.set(Disc.STATUS_REASON, reason)
-				.where(Disc.ID.in(all.subList(i, Math.min(all.size(), i + 1000))))
-				.and(Disc.STATUS.eq(DiscrepancyStatus.OPEN.name()))
-				.execute();
+		if (ids.isEmpty()) {
+			return;
 		}
+		// One prepared statement by primary key, batched: an IN list combined with the status condition
+		// lets H2 pick the status index and scan every open row once per statement.
+		org.jooq.BatchBindStep batch = dsl.batch(dsl.update(Disc.TABLE)
+			.set(Disc.STATUS, status.name())
+			.set(Disc.STATUS_CHANGED_AT, at)
+			.set(Disc.STATUS_CHANGED_BY, actor)
+			.set(Disc.STATUS_REASON, reason)
+			.where(Disc.ID.eq((Long) null))
+			.and(Disc.STATUS.eq(DiscrepancyStatus.OPEN.name())));
+		for (Long id : ids) {
+			batch = batch.bind(status.name(), at, actor, reason, id, DiscrepancyStatus.OPEN.name());
+		}
+		batch.execute();
 	}
 
 	/** Distinct keys of open discrepancies of {@code types} on {@code table}. */

@@ -1,8 +1,6 @@
 package dev.parity.core.repository;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -19,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The reconciliation journal ({@code parity_fix}) and its audit rows ({@code parity_audit}).
  *
  * <p>Order of a change, each step its own control transaction (callers provide them): {@link #begin}
- * records the intent (rows before, rows expected after, SQL) before the target is touched;
+ * records the intent (rows before, rows expected after; the SQL text in a dry run) before the target
+ * is touched;
  * {@link #confirm} marks it {@code CONFIRMED} and writes exactly one audit row per change after the
  * target commit (a unique index on {@code parity_audit.fix_id} makes a second impossible). An
  * {@code INTENT} left behind by a crash is found by {@link #pending} and settled by {@link #settle}.
@@ -63,23 +62,26 @@ public class FixJournal {
 		batch.execute();
 	}
 
-	/** Confirms the applied intents of a chunk and writes their audit rows. */
-	public void confirm(String chunkRef, Collection<Integer> positions, Instant at) {
-		for (List<Integer> part : parts(positions)) {
-			dsl.update(Fix.TABLE)
-				.set(Fix.STATUS, FixStatus.CONFIRMED.name())
-				.set(Fix.FINISHED_AT, at)
-				.where(Fix.CHUNK_REF.eq(chunkRef).and(Fix.POSITION.in(part)).and(Fix.STATUS.eq(FixStatus.INTENT.name())))
-				.execute();
-		}
+	/**
+	 * Confirms every intent of a chunk still {@code INTENT} — the fixes the target applied; mark the
+	 * refused ones {@link #fail failed} first — and writes their audit rows.
+	 */
+	public void confirm(String chunkRef, Instant at) {
+		// One statement over the chunk (the unique index on chunk_ref, position serves it).
+		dsl.update(Fix.TABLE)
+			.set(Fix.STATUS, FixStatus.CONFIRMED.name())
+			.set(Fix.FINISHED_AT, at)
+			.where(Fix.CHUNK_REF.eq(chunkRef).and(Fix.STATUS.eq(FixStatus.INTENT.name())))
+			.execute();
 		audit(Fix.CHUNK_REF.eq(chunkRef).and(Fix.STATUS.eq(FixStatus.CONFIRMED.name())));
 	}
 
-	/** Marks one intent of a chunk {@code FAILED} with the target's reason. */
-	public void fail(String chunkRef, int position, String reason, Instant at) {
+	/** Marks one intent of a chunk {@code FAILED} with the target's reason and the SQL it refused. */
+	public void fail(String chunkRef, int position, String reason, String sql, Instant at) {
 		dsl.update(Fix.TABLE)
 			.set(Fix.STATUS, FixStatus.FAILED.name())
 			.set(Fix.REASON, reason)
+			.set(Fix.SQL, sql)
 			.set(Fix.FINISHED_AT, at)
 			.where(Fix.CHUNK_REF.eq(chunkRef).and(Fix.POSITION.eq(position)).and(Fix.STATUS.eq(FixStatus.INTENT.name())))
 			.execute();
@@ -133,15 +135,6 @@ public class FixJournal {
 				.where(fixes)
 				.andNotExists(dsl.selectOne().from(Audit.TABLE).where(Audit.FIX_ID.eq(Fix.ID))))
 			.execute();
-	}
-
-	private static List<List<Integer>> parts(Collection<Integer> values) {
-		List<List<Integer>> parts = new ArrayList<>();
-		List<Integer> all = new ArrayList<>(values);
-		for (int i = 0; i < all.size(); i += 1000) {
-			parts.add(all.subList(i, Math.min(all.size(), i + 1000)));
-		}
-		return parts;
 	}
 
 }

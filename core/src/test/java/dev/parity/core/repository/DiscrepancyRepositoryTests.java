@@ -34,7 +34,9 @@ class DiscrepancyRepositoryTests {
 
 	@AfterEach
 	void close() {
-		pool.close();
+		if (pool != null) {
+			pool.close();
+		}
 		if (schema != null) {
 			schema.close();
 		}
