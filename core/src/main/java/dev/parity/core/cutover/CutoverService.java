@@ -88,10 +88,10 @@ public class CutoverService {
 			.orElseThrow(() -> refused(actor, "the cutover is already " + from + "; there is no phase after it"));
 		String move = "cannot advance from " + from + " to " + to + ": ";
 		if (!actor.has(UserRole.OPERATOR)) {
-			throw refused(actor, move + "advancing needs an OPERATOR, and " + actor.name() + " is not one");
+			throw forbidden(actor, move + "advancing needs an OPERATOR, and " + actor.name() + " is not one");
 		}
 		if (to.needsApprover() && !actor.has(UserRole.APPROVER)) {
-			throw refused(actor, move + to + " needs an APPROVER, and " + actor.name() + " is not one"
+			throw forbidden(actor, move + to + " needs an APPROVER, and " + actor.name() + " is not one"
 					+ (config.users().isEmpty() ? " (configure parity.users with the approver role and pass --by NAME)" : ""));
 		}
 		List<String> required = to.needsApprover() ? CutoverPhases.ALL_CRITERIA
@@ -121,7 +121,7 @@ public class CutoverService {
 		PhaseState state = repository.state();
 		String move = "cannot roll back from " + state.phase() + ": ";
 		if (!actor.has(UserRole.OPERATOR)) {
-			throw refused(actor, move + "rolling back needs an OPERATOR, and " + actor.name() + " is not one");
+			throw forbidden(actor, move + "rolling back needs an OPERATOR, and " + actor.name() + " is not one");
 		}
 		if (state.phase() == Phase.SHADOW) {
 			throw refused(actor, move + "the target already serves no traffic");
@@ -198,6 +198,11 @@ public class CutoverService {
 	private CutoverRefusedException refused(Actor actor, String reason) {
 		audit.record(actor.label(), "CUTOVER_REFUSED", null, null, null, reason, clock.instant());
 		return new CutoverRefusedException(reason);
+	}
+
+	private CutoverRefusedException forbidden(Actor actor, String reason) {
+		audit.record(actor.label(), "CUTOVER_REFUSED", null, null, null, reason, clock.instant());
+		return new CutoverForbiddenException(reason);
 	}
 
 	static String percent(double share) {
