@@ -25,6 +25,18 @@ import dev.parity.core.repository.RunRepository;
 import dev.parity.core.repository.SchemaRepository;
 import dev.parity.core.repository.SlaRepository;
 import dev.parity.core.readiness.ExitCriteria;
+import dev.parity.core.config.MetricSources;
+import dev.parity.core.cutover.CheckpointLauncher;
+import dev.parity.core.cutover.CutoverMonitor;
+import dev.parity.core.cutover.CutoverService;
+import dev.parity.core.cutover.KillSwitch;
+import dev.parity.core.cutover.PrometheusMetricsSource;
+import dev.parity.core.cutover.WebhookNotifier;
+import dev.parity.core.lag.LagWindows;
+import dev.parity.core.lag.ReplicationLag;
+import dev.parity.core.repository.CutoverRepository;
+import dev.parity.core.repository.LagRepository;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * The beans every Parity process needs, built from the {@link ParityConfig} bean: the control
@@ -117,6 +129,56 @@ public class ParityCoreConfiguration {
 	@Bean
 	AuditLog auditLog(DSLContext dsl) {
 		return new AuditLog(dsl);
+	}
+
+	// cutover (issue 11)
+	@Bean
+	CutoverRepository cutoverRepository(DSLContext dsl) {
+		return new CutoverRepository(dsl);
+	}
+
+	@Bean
+	LagRepository lagRepository(DSLContext dsl) {
+		return new LagRepository(dsl);
+	}
+
+	@Bean
+	LagWindows lagWindows(ParityConfig config, LagRepository lags) {
+		return new LagWindows(config, lags);
+	}
+
+	@Bean
+	WebhookNotifier webhookNotifier(ParityConfig config) {
+		return new WebhookNotifier(config.cutover().webhook());
+	}
+
+	@Bean
+	ReplicationLag replicationLag(ParityConfig config, LagRepository lags, WebhookNotifier webhook) {
+		return new ReplicationLag(config, lags, webhook);
+	}
+
+	@Bean
+	KillSwitch killSwitch(CutoverRepository repository, ObjectProvider<CheckpointLauncher> checkpoints,
+			WebhookNotifier webhook, AuditLog audit, ParityConfig config, Clock clock) {
+		// Without a launcher (a context without the schedules module) the incident says so; it never pretends.
+		CheckpointLauncher launcher = checkpoints
+			.getIfAvailable(() -> (reason) -> new CheckpointLauncher.CheckpointLaunch(null, CheckpointLauncher.NOT_AVAILABLE));
+		return new KillSwitch(repository, launcher, webhook, audit, config.name(), clock);
+	}
+
+	@Bean
+	CutoverService cutoverService(ParityConfig config, CutoverRepository repository, ExitCriteria criteria,
+			KillSwitch killSwitch, AuditLog audit, Clock clock) {
+		return new CutoverService(config, repository, criteria, killSwitch, audit, clock);
+	}
+
+	/** Started by {@code serve} only. */
+	@Bean(destroyMethod = "close")
+	CutoverMonitor cutoverMonitor(CutoverService service, ParityConfig config) {
+		MetricSources metrics = config.cutover().metrics();
+		return new CutoverMonitor(service,
+				PrometheusMetricsSource.configured(metrics) ? new PrometheusMetricsSource(metrics) : null,
+				metrics.pollInterval());
 	}
 
 }

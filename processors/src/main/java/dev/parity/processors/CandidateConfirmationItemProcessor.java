@@ -35,10 +35,11 @@ public class CandidateConfirmationItemProcessor implements ItemProcessor<List<Di
 
 	private final TargetDatabase target;
 
-	private final Duration lagWindow;
+	private final java.util.function.Function<String, Duration> lagWindow;
 
+	/** @param lagWindow each table's lag window in this run */
 	public CandidateConfirmationItemProcessor(Map<String, ComparePlan> plans, SourceDatabase source,
-			TargetDatabase target, Duration lagWindow) {
+			TargetDatabase target, java.util.function.Function<String, Duration> lagWindow) {
 		this.plans = plans;
 		this.source = source;
 		this.target = target;
@@ -47,7 +48,7 @@ public class CandidateConfirmationItemProcessor implements ItemProcessor<List<Di
 
 	@Override
 	public List<ConfirmedCandidate> process(List<DiffCandidate> batch) {
-		LocalDateTime cutoff = TableCounter.now(source.dsl()).minus(lagWindow);
+		LocalDateTime now = TableCounter.now(source.dsl());
 		Map<String, List<DiffCandidate>> byTable = new LinkedHashMap<>();
 		batch.forEach((c) -> byTable.computeIfAbsent(c.table(), (t) -> new ArrayList<>()).add(c));
 		List<ConfirmedCandidate> confirmed = new ArrayList<>();
@@ -57,6 +58,7 @@ public class CandidateConfirmationItemProcessor implements ItemProcessor<List<Di
 			TreeMap<Object[], List<Object[]>> sourceRows = rowsByKey(plan, true, keys);
 			TreeMap<Object[], List<Object[]>> targetRows = rowsByKey(plan, false, keys);
 			RowComparator comparator = new RowComparator(plan);
+			LocalDateTime cutoff = now.minus(lagWindow.apply(entry.getKey()));
 			for (int i = 0; i < keys.size(); i++) {
 				List<Object[]> sourceCopies = sourceRows.getOrDefault(keys.get(i), List.of());
 				List<Object[]> targetCopies = targetRows.getOrDefault(keys.get(i), List.of());

@@ -56,7 +56,7 @@ public class ScheduleConfiguration {
 	// A JobOperator of the schedules' own, not a bean (the application's JobOperator stays the only one):
 	// it creates the execution before returning and runs the job on a thread of its own, so a firing
 	// releases its Quartz thread and the next firing finds the execution running.
-	private static JobOperator scheduleOperator(JobRepository repository, JobRegistry registry,
+	static JobOperator scheduleOperator(JobRepository repository, JobRegistry registry,
 			PlatformTransactionManager transactionManager, ApplicationContext context) throws Exception {
 		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("parity-schedule-");
 		JobOperatorFactoryBean factory = new JobOperatorFactoryBean();

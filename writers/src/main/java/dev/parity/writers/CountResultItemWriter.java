@@ -16,11 +16,13 @@ import dev.parity.core.repository.CountResult;
 import dev.parity.core.repository.DiscrepancyRepository;
 import dev.parity.core.repository.DiscrepancyType;
 import dev.parity.core.repository.Finding;
+import dev.parity.core.lag.ReplicationLag;
 
 /**
  * Stores count results in the chunk's transaction: the check result row, one {@code COUNT_MISMATCH}
  * per failing table (updated on each run, never duplicated; resolved when a later run passes), and a
- * lag alert when the target trails the source by more than {@code maxLag}.
+ * lag alert when the target trails the source by more than {@code maxLag}; the table's replication lag
+ * is recorded with it ({@link ReplicationLag}, for the lag metric and the diff's effective lag window).
  */
 public class CountResultItemWriter implements ItemWriter<CountResult> {
 
@@ -36,8 +38,11 @@ public class CountResultItemWriter implements ItemWriter<CountResult> {
 
 	private final Clock clock;
 
+	private final ReplicationLag replicationLag;
+
 	public CountResultItemWriter(long runId, CheckResultRepository results, DiscrepancyRepository discrepancies,
-			Duration maxLag, Clock clock) {
+			Duration maxLag, Clock clock, ReplicationLag replicationLag) {
+		this.replicationLag = replicationLag;
 		this.runId = runId;
 		this.results = results;
 		this.discrepancies = discrepancies;
@@ -50,6 +55,7 @@ public class CountResultItemWriter implements ItemWriter<CountResult> {
 		Instant now = clock.instant();
 		for (CountResult result : chunk) {
 			results.saveCounts(runId, result, now);
+			replicationLag.record(runId, result.table(), result.sourceNewest(), result.targetNewest(), now);
 			if (result.passed()) {
 				discrepancies.resolveUnseen(result.table(), List.of(DiscrepancyType.COUNT_MISMATCH), runId,
 						"countsJob", now);

@@ -33,6 +33,7 @@ final class DiffSummary {
 		}
 		out.println("diff (run " + runId + ")");
 		table.print(out);
+		diffs.notes(runId).forEach((name, note) -> out.println(name + ": " + note));
 		return found > 0 ? ExitCodes.FOUND : ExitCodes.OK;
 	}
 

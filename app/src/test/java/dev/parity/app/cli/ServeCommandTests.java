@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code ./parity serve} for real on an embedded H2 control database: the health endpoint answers UP,
  * the schedules are stored with their next fire time, a job this version lacks is one warning line;
- * then {@code status} reads the same schedules without starting Quartz.
+ * the cutover API and the Prometheus metrics answer; then {@code status} reads the same schedules
+ * without starting Quartz.
  */
 class ServeCommandTests {
 
@@ -61,6 +62,18 @@ class ServeCommandTests {
 			assertThat(out.toString()).contains("parity.schedules.counts: scheduled \"0 0 * * * ?\" (UTC)")
 				.containsPattern("counts +0 0 \\* \\* \\* \\? +SCHEDULED +\\d{4}-\\d\\d-\\d\\d \\d\\d:00:00")
 				.containsPattern("checksum +0 0 3 \\? \\* SUN +NOT AVAILABLE +-");
+			// the cutover under serve: the API, the watch, and the metrics for Prometheus
+			assertThat(out.toString()).contains("cutover: SHADOW at http://127.0.0.1:")
+				.contains("/api/cutover; triggers not armed in SHADOW, samples by POST /api/metrics; metrics at /actuator/prometheus");
+			String base = health.group(1).replace("/actuator/health", "");
+			HttpResponse<String> cutover = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create(base + "/api/cutover")).build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(cutover.body()).startsWith("{\"phase\":\"SHADOW\",\"targetShare\":0.0,");
+			HttpResponse<String> metrics = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(metrics.statusCode()).isEqualTo(200);
+			assertThat(metrics.body()).contains("parity_cutover_target_share 0.0", "parity_cutover_phase{phase=\"SHADOW\"} 1.0",
+					"parity_cutover_phase{phase=\"FULL\"} 0.0", "parity_replication_lag_seconds{table=\"customers\"} NaN");
 			assertThat(err.toString().strip()).isEqualTo(
 					"warning: parity.schedules.checksum: the checksum job is not available in this version; not scheduled");
 		}

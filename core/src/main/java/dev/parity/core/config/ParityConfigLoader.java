@@ -148,6 +148,7 @@ public final class ParityConfigLoader {
 		}
 		checkSchedules(config);
 		checkUsers(config);
+		new CutoverChecks(problems).check(config.cutover());
 		double variance = config.thresholds().countVariance();
 		if (variance < 0 || variance > 1) {
 			problems.add(new ConfigProblem("parity.thresholds.count-variance", 0,

@@ -30,6 +30,8 @@ import dev.parity.core.repository.SlaRepository;
  * the window).</li>
  * </ol>
  * "Since" is the start of the current streak: the first result after the last one that failed.
+ * {@link #evaluate()} returns them in this order, the order of
+ * {@link dev.parity.core.config.CutoverPhases#ALL_CRITERIA} (the keys a cutover phase requires).
  */
 public class ExitCriteria {
 

@@ -358,4 +358,106 @@ final class ControlTables {
 
 	}
 
+	static final class CutoverState {
+
+		static final Table<Record> TABLE = table(unquotedName("parity_cutover_state"));
+
+		static final Field<Integer> ID = field(unquotedName("parity_cutover_state", "id"), SQLDataType.INTEGER);
+
+		static final Field<String> PHASE = field(unquotedName("parity_cutover_state", "phase"), SQLDataType.VARCHAR);
+
+		static final Field<Instant> CHANGED_AT = field(unquotedName("parity_cutover_state", "changed_at"), SQLDataType.INSTANT);
+
+		static final Field<String> CHANGED_BY = field(unquotedName("parity_cutover_state", "changed_by"), SQLDataType.VARCHAR);
+
+		static final Field<Long> VERSION = field(unquotedName("parity_cutover_state", "version"), SQLDataType.BIGINT);
+
+	}
+
+	static final class CutoverHistory {
+
+		static final Table<Record> TABLE = table(unquotedName("parity_cutover_history"));
+
+		static final Field<Long> ID = field(unquotedName("parity_cutover_history", "id"), SQLDataType.BIGINT.identity(true));
+
+		static final Field<String> FROM_PHASE = field(unquotedName("parity_cutover_history", "from_phase"), SQLDataType.VARCHAR);
+
+		static final Field<String> TO_PHASE = field(unquotedName("parity_cutover_history", "to_phase"), SQLDataType.VARCHAR);
+
+		static final Field<Double> TARGET_SHARE = field(unquotedName("parity_cutover_history", "target_share"), SQLDataType.DOUBLE);
+
+		static final Field<Instant> CHANGED_AT = field(unquotedName("parity_cutover_history", "changed_at"), SQLDataType.INSTANT);
+
+		static final Field<String> CHANGED_BY = field(unquotedName("parity_cutover_history", "changed_by"), SQLDataType.VARCHAR);
+
+		static final Field<String> REASON = field(unquotedName("parity_cutover_history", "reason"), SQLDataType.VARCHAR);
+
+		static final Field<Long> INCIDENT_ID = field(unquotedName("parity_cutover_history", "incident_id"), SQLDataType.BIGINT);
+
+	}
+
+	static final class CutoverSample {
+
+		static final Table<Record> TABLE = table(unquotedName("parity_cutover_sample"));
+
+		static final Field<Long> ID = field(unquotedName("parity_cutover_sample", "id"), SQLDataType.BIGINT.identity(true));
+
+		static final Field<String> SIGNAL = field(unquotedName("parity_cutover_sample", "signal_name"), SQLDataType.VARCHAR);
+
+		static final Field<Instant> MEASURED_AT = field(unquotedName("parity_cutover_sample", "measured_at"), SQLDataType.INSTANT);
+
+		static final Field<Double> VALUE = field(unquotedName("parity_cutover_sample", "sample_value"), SQLDataType.DOUBLE);
+
+		static final Field<String> RECORDED_BY = field(unquotedName("parity_cutover_sample", "recorded_by"), SQLDataType.VARCHAR);
+
+	}
+
+	static final class CutoverIncident {
+
+		static final Table<Record> TABLE = table(unquotedName("parity_cutover_incident"));
+
+		static final Field<Long> ID = field(unquotedName("parity_cutover_incident", "id"), SQLDataType.BIGINT.identity(true));
+
+		static final Field<String> TRIGGER = field(unquotedName("parity_cutover_incident", "trigger_name"), SQLDataType.VARCHAR);
+
+		static final Field<Instant> FIRED_AT = field(unquotedName("parity_cutover_incident", "fired_at"), SQLDataType.INSTANT);
+
+		static final Field<String> PHASE_BEFORE = field(unquotedName("parity_cutover_incident", "phase_before"), SQLDataType.VARCHAR);
+
+		static final Field<String> ACTOR = field(unquotedName("parity_cutover_incident", "actor"), SQLDataType.VARCHAR);
+
+		static final Field<String> DETAIL = field(unquotedName("parity_cutover_incident", "detail"), SQLDataType.VARCHAR);
+
+		static final Field<String> MEASURED_JSON = field(unquotedName("parity_cutover_incident", "measured_json"), SQLDataType.VARCHAR);
+
+		static final Field<Long> CHECKPOINT_EXECUTION_ID = field(unquotedName("parity_cutover_incident", "checkpoint_execution_id"), SQLDataType.BIGINT);
+
+		static final Field<String> CHECKPOINT_NOTE = field(unquotedName("parity_cutover_incident", "checkpoint_note"), SQLDataType.VARCHAR);
+
+		static final Field<String> WEBHOOK_STATUS = field(unquotedName("parity_cutover_incident", "webhook_status"), SQLDataType.VARCHAR);
+
+	}
+
+	static final class Lag {
+
+		static final Table<Record> TABLE = table(unquotedName("parity_lag"));
+
+		static final Field<Long> ID = field(unquotedName("parity_lag", "id"), SQLDataType.BIGINT.identity(true));
+
+		static final Field<Long> RUN_ID = field(unquotedName("parity_lag", "run_id"), SQLDataType.BIGINT);
+
+		static final Field<String> TABLE_NAME = field(unquotedName("parity_lag", "table_name"), SQLDataType.VARCHAR);
+
+		static final Field<Double> LAG_SECONDS = field(unquotedName("parity_lag", "lag_seconds"), SQLDataType.DOUBLE);
+
+		static final Field<Long> THRESHOLD_SECONDS = field(unquotedName("parity_lag", "threshold_seconds"), SQLDataType.BIGINT);
+
+		static final Field<String> MEASURED_BY = field(unquotedName("parity_lag", "measured_by"), SQLDataType.VARCHAR);
+
+		static final Field<Instant> MEASURED_AT = field(unquotedName("parity_lag", "measured_at"), SQLDataType.INSTANT);
+
+		static final Field<Boolean> ALERTED = field(unquotedName("parity_lag", "alerted"), SQLDataType.BOOLEAN);
+
+	}
+
 }

@@ -128,6 +128,11 @@ public class DiffRepository {
 
 	/** Stores the diff statistics of a table as its check result of the run. */
 	public void saveResult(long runId, DiffStats stats, double threshold, Duration duration, Instant at) {
+		saveResult(runId, stats, threshold, duration, at, null);
+	}
+
+	/** Stores a table's diff statistics with a note for the report (e.g. a widened lag window), or null. */
+	public void saveResult(long runId, DiffStats stats, double threshold, Duration duration, Instant at, String note) {
 		dsl.deleteFrom(CheckResult.TABLE)
 			.where(CheckResult.RUN_ID.eq(runId)
 				.and(CheckResult.CHECK_TYPE.eq("DIFF"))
@@ -147,7 +152,20 @@ public class DiffRepository {
 			.set(CheckResult.PASSED, stats.rowsCompared() == stats.rowsEqual())
 			.set(CheckResult.DURATION_MS, duration.toMillis())
 			.set(CheckResult.CHECKED_AT, at)
+			.set(CheckResult.DETAIL, note)
 			.execute();
+	}
+
+	/** The notes stored with a run's diff results (such as a widened lag window), by table name. */
+	public java.util.Map<String, String> notes(long runId) {
+		java.util.Map<String, String> notes = new java.util.LinkedHashMap<>();
+		dsl.select(CheckResult.TABLE_NAME, CheckResult.DETAIL)
+			.from(CheckResult.TABLE)
+			.where(CheckResult.RUN_ID.eq(runId).and(CheckResult.CHECK_TYPE.eq("DIFF")).and(CheckResult.DETAIL.isNotNull()))
+			.orderBy(CheckResult.TABLE_NAME)
+			.fetch()
+			.forEach((r) -> notes.put(r.value1(), r.value2()));
+		return notes;
 	}
 
 	/** The stored diff statistics of a run, by table name. */

@@ -85,13 +85,62 @@ class ParityConfigLoaderTests {
 				"parity.source.pasword (line 2): unknown key; allowed here: url, username, password, pool-size",
 				"parity.target.url (line 3): is required",
 				"parity.lag-window (line 4): expected a duration such as 500ms, 30s, 5m, 2h or 1d, found 'soon'",
-				"parity.tabels (line 5): unknown key; allowed here: name, source, target, control, lag-window, tables, thresholds, diff, exit-criteria, sla, report, schedules, time-zone, reconcile, users",
+				"parity.tabels (line 5): unknown key; allowed here: name, source, target, control, lag-window, tables, thresholds, diff, exit-criteria, sla, report, schedules, time-zone, reconcile, users, cutover",
 				"parity.thresholds.count-variance (line 6): expected a number, found 'high'",
 				"parity.tables[0].critical (line 10): expected true or false, found 'maybe'",
 				"parity.tables[1].name (line 11): is required",
 				"parity.tables[2].columns (line 14): expected a mapping of name: value, found a list",
 				"parity.tables[0].key: must name at least one column (leave it out to use the target's primary key)",
 				"parity.tables[2].name: 'customers' is used by another table pair");
+	}
+
+	@Test
+	void bindsCutoverWithItsDefaults() {
+		ParityConfig config = new ParityConfigLoader((name) -> null).parse(new StringReader("""
+				parity:
+				  source: { url: jdbc:h2:mem:s }
+				  target: { url: jdbc:h2:mem:t }
+				  tables: [ { name: t } ]
+				  thresholds: { max-lag: 20m }
+				  cutover:
+				    phases: { canary: { share: 0.05, requires: [match-rate] } }
+				    triggers: { error-rate: { threshold: 0.02 }, response-time: { window: 5m } }
+				    metrics: { prometheus-url: "http://prometheus:9090", error-rate: "sum(rate(x[1m]))", poll-interval: 30s }
+				    webhook: { url: "https://hooks.example.org/parity", retries: 5 }
+				"""), "parity.yml");
+		CutoverSettings cutover = config.cutover();
+		assertThat(cutover.phases().canary()).isEqualTo(new PhaseSettings(0.05, List.of("match-rate")));
+		assertThat(cutover.phases().half()).isEqualTo(new PhaseSettings(0.5, List.of("critical-defects", "count-variance", "match-rate")));
+		assertThat(cutover.triggers().errorRate()).isEqualTo(new TriggerSettings(0.02, java.time.Duration.ofMinutes(2)));
+		assertThat(cutover.triggers().transactionFailures()).isEqualTo(new TriggerSettings(0.005, java.time.Duration.ofMinutes(2)));
+		assertThat(cutover.triggers().responseTime()).isEqualTo(new TriggerSettings(1.2, java.time.Duration.ofMinutes(5)));
+		assertThat(cutover.metrics().pollInterval()).isEqualTo(java.time.Duration.ofSeconds(30));
+		assertThat(cutover.webhook()).isEqualTo(new WebhookSettings("https://hooks.example.org/parity", 5,
+				java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(1)));
+		assertThat(cutover.lag().threshold()).as("thresholds.max-lag").isEqualTo(java.time.Duration.ofMinutes(20));
+	}
+
+	@Test
+	void reportsCutoverProblems() {
+		List<String> problems = problems("""
+				parity:
+				  source: { url: jdbc:h2:mem:s }
+				  target: { url: jdbc:h2:mem:t }
+				  tables: [ { name: t } ]
+				  cutover:
+				    phases: { canary: { share: 0.6, requires: [uptime] }, halfway: {} }
+				    triggers: { error-rate: { threshold: 0 } }
+				    metrics: { error-rate: "up" }
+				    webhook: { url: "hooks.example.org", retries: -1 }
+				""");
+		assertThat(problems).containsExactlyInAnyOrder(
+				"parity.cutover.phases.halfway (line 6): unknown key; allowed here: canary, half, full, decommissioned",
+				"parity.cutover.phases.canary.requires: unknown exit criterion 'uptime'; known: critical-defects, count-variance, match-rate, response-time",
+				"parity.cutover.phases: shares must not decrease from canary to half to full (found 0.6, 0.5, 1.0)",
+				"parity.cutover.triggers.error-rate.threshold: must be above 0, not 0.0",
+				"parity.cutover.metrics.prometheus-url: is required when a PromQL query is configured (e.g. http://prometheus:9090)",
+				"parity.cutover.webhook.url: 'hooks.example.org' is not an http:// or https:// URL",
+				"parity.cutover.webhook.retries: must be 0 or more, not -1");
 	}
 
 	@Test

@@ -23,6 +23,7 @@ import dev.parity.core.repository.CountResult;
 import dev.parity.core.repository.DiscrepancyRepository;
 import dev.parity.core.mapping.TablePair;
 import dev.parity.core.run.ParityJobParameters;
+import dev.parity.core.lag.ReplicationLag;
 import dev.parity.jobs.support.ParityRunListener;
 import dev.parity.processors.CountsItemProcessor;
 import dev.parity.readers.TablePairItemReader;
@@ -58,16 +59,25 @@ public class CountsJobConfiguration {
 	@StepScope
 	CountResultItemWriter countsItemWriter(
 			@Value("#{jobExecutionContext['" + ParityJobParameters.RUN_ID + "']}") Long runId,
-			CheckResultRepository results, DiscrepancyRepository discrepancies, ParityConfig config, Clock clock) {
-		return new CountResultItemWriter(runId, results, discrepancies, config.thresholds().maxLag(), clock);
+			CheckResultRepository results, DiscrepancyRepository discrepancies, ParityConfig config, Clock clock,
+			ReplicationLag replicationLag) {
+		return new CountResultItemWriter(runId, results, discrepancies, config.thresholds().maxLag(), clock,
+				replicationLag);
+	}
+
+	// step 4: after the step, a webhook per table whose replication lag is above the threshold
+	@Bean
+	LagAlertListener countsLagAlertListener(ReplicationLag replicationLag) {
+		return new LagAlertListener(replicationLag);
 	}
 
 	@Bean
 	Step countsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			TablePairItemReader countsItemReader, CountsItemProcessor countsItemProcessor,
-			CountResultItemWriter countsItemWriter) {
+			CountResultItemWriter countsItemWriter, LagAlertListener countsLagAlertListener) {
 		return new StepBuilder("countsStep", jobRepository).<TablePair, CountResult>chunk(1)
 			.transactionManager(transactionManager)
+			.listener(countsLagAlertListener)
 			.reader(countsItemReader)
 			.processor(countsItemProcessor)
 			.writer(countsItemWriter)

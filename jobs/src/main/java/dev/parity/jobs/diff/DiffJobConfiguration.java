@@ -25,6 +25,7 @@ import dev.parity.core.compare.RowPair;
 import dev.parity.core.config.ParityConfig;
 import dev.parity.core.connect.SourceDatabase;
 import dev.parity.core.connect.TargetDatabase;
+import dev.parity.core.lag.LagWindows;
 import dev.parity.core.mapping.TablePairResolver;
 import dev.parity.core.repository.DiffCandidate;
 import dev.parity.core.repository.DiffRepository;
@@ -64,9 +65,9 @@ public class DiffJobConfiguration {
 
 	@Bean
 	@JobScope
-	DiffPlans diffPlans(TablePairResolver resolver,
+	DiffPlans diffPlans(TablePairResolver resolver, LagWindows lagWindows,
 			@Value("#{jobParameters['" + ParityJobParameters.TABLES + "']}") String tables) {
-		return new DiffPlans(resolver.resolve(ParityJobParameters.tables(tables)));
+		return new DiffPlans(resolver.resolve(ParityJobParameters.tables(tables)), lagWindows);
 	}
 
 	// step 1: partitions of the merge pass
@@ -74,7 +75,7 @@ public class DiffJobConfiguration {
 	@StepScope
 	KeyRangePartitioner diffPartitioner(DiffPlans diffPlans, SourceDatabase source, TargetDatabase target,
 			ParityConfig config) {
-		return new KeyRangePartitioner(diffPlans, source, target, config.lagWindow(), config.diff().partitionRows());
+		return new KeyRangePartitioner(diffPlans, source, target, config.diff().partitionRows());
 	}
 
 	@Bean
@@ -161,7 +162,7 @@ public class DiffJobConfiguration {
 	@StepScope
 	CandidateConfirmationItemProcessor diffConfirmItemProcessor(DiffPlans diffPlans, SourceDatabase source,
 			TargetDatabase target, ParityConfig config) {
-		return new CandidateConfirmationItemProcessor(diffPlans.byName(), source, target, config.lagWindow());
+		return new CandidateConfirmationItemProcessor(diffPlans.byName(), source, target, diffPlans::lagWindow);
 	}
 
 	@Bean

@@ -60,7 +60,11 @@ public class DiffStatsTasklet implements Tasklet {
 				: Duration.between(started, java.time.LocalDateTime.now());
 		for (ComparePlan plan : plans.byName().values()) {
 			DiffStats stats = diffs.stats(runId, plan.pair().name(), plan.columnCount());
-			diffs.saveResult(runId, stats, matchRateThreshold, duration, now);
+			String note = plans.effectiveLagWindow(plan.pair().name()).note();
+			diffs.saveResult(runId, stats, matchRateThreshold, duration, now, note);
+			if (note != null) {
+				log.warn("diff {}: {}", stats.table(), note);
+			}
 			discrepancies.resolveUnseen(plan.pair().name(), ROW_TYPES, runId, "diffJob", now);
 			log.info("diff {}: {} rows compared, {} equal, {} in flight, {} of {} fields mismatched, match rate {}",
 					stats.table(), stats.rowsCompared(), stats.rowsEqual(), stats.rowsInFlight(),

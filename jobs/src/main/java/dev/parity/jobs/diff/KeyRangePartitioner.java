@@ -1,6 +1,5 @@
 package dev.parity.jobs.diff;
 
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,16 +41,12 @@ public class KeyRangePartitioner implements Partitioner {
 
 	private final TargetDatabase target;
 
-	private final Duration lagWindow;
-
 	private final long rowsPerPartition;
 
-	public KeyRangePartitioner(DiffPlans plans, SourceDatabase source, TargetDatabase target, Duration lagWindow,
-			long rowsPerPartition) {
+	public KeyRangePartitioner(DiffPlans plans, SourceDatabase source, TargetDatabase target, long rowsPerPartition) {
 		this.plans = plans;
 		this.source = source;
 		this.target = target;
-		this.lagWindow = lagWindow;
 		this.rowsPerPartition = rowsPerPartition;
 	}
 
@@ -59,7 +54,7 @@ public class KeyRangePartitioner implements Partitioner {
 	public Map<String, ExecutionContext> partition(int gridSize) {
 		Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
 		for (ComparePlan plan : plans.byName().values()) {
-			LocalDateTime cutoff = plan.pair().lagAware() ? TableCounter.now(source.dsl()).minus(lagWindow) : null;
+			LocalDateTime cutoff = plan.pair().lagAware() ? TableCounter.now(source.dsl()).minus(plans.lagWindow(plan.pair().name())) : null;
 			List<KeyRange> ranges = KeyBoundaries.split(plan, source, target, rowsPerPartition);
 			for (int i = 0; i < ranges.size(); i++) {
 				String name = plan.pair().name() + ":" + String.format("%05d", i);

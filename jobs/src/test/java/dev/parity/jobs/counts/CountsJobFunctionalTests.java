@@ -33,6 +33,7 @@ import dev.parity.core.repository.Discrepancy;
 import dev.parity.core.repository.DiscrepancyRepository;
 import dev.parity.core.repository.DiscrepancyStatus;
 import dev.parity.core.repository.DiscrepancyType;
+import dev.parity.core.repository.LagRepository.LagPoint;
 import dev.parity.core.run.ParityJobParameters;
 import dev.parity.core.testsupport.RequiresDatabase;
 import dev.parity.core.testsupport.TestDatabases;
@@ -54,6 +55,8 @@ class CountsJobFunctionalTests {
 
 	static TestSchema target;
 
+	static dev.parity.core.cutover.LocalHttp webhook;
+
 	@TestConfiguration
 	static class Config {
 
@@ -61,12 +64,20 @@ class CountsJobFunctionalTests {
 		ParityConfig parityConfig() {
 			source = TestDatabases.MARIADB.freshSchema();
 			target = TestDatabases.POSTGRES.freshSchema();
+			try {
+				webhook = new dev.parity.core.cutover.LocalHttp((r) -> new dev.parity.core.cutover.LocalHttp.Answer(200, ""));
+			}
+			catch (java.io.IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
 			return new ParityConfig("counts test", source.settings(), target.settings(),
 					dev.parity.jobs.JobTestSupport.control("counts"),
 					Duration.ofMinutes(5),
 					List.of(table("accounts", null), table("orders", null), table("events", "updated_at"),
 							table("payments", "updated_at")),
-					new Thresholds(0.0001, Duration.ofMinutes(15)));
+					new Thresholds(0.0001, Duration.ofMinutes(15)), null, null, null, null, null, null, null, null,
+					new dev.parity.core.config.CutoverSettings(null, null, null,
+							new dev.parity.core.config.WebhookSettings(webhook.url("/lag"), 0, null, null), null));
 		}
 
 		private static TableMapping table(String name, String updated) {
@@ -91,7 +102,11 @@ class CountsJobFunctionalTests {
 	static void dropSchemas() {
 		source.close();
 		target.close();
+		webhook.close();
 	}
+
+	@Autowired
+	dev.parity.core.repository.LagRepository lags;
 
 	@Autowired
 	org.springframework.batch.test.JobRepositoryTestUtils jobRepositoryTestUtils;
@@ -101,6 +116,7 @@ class CountsJobFunctionalTests {
 
 	@BeforeEach
 	void plant() {
+		webhook.requests().clear();
 		jobOperatorTestUtils.setJob(countsJob);
 		jobRepositoryTestUtils.removeJobExecutions();
 		dev.parity.core.testsupport.ControlDatabase.clear(control);
@@ -160,6 +176,15 @@ class CountsJobFunctionalTests {
 		CountRow payments = results.findCounts(runId).get(3);
 		assertThat(payments.lagSeconds()).isBetween(2390L, 2410L);
 		assertThat(results.lagAlertsFor(runId)).isEqualTo(1);
+		// replication lag per table with an updated-column, recorded by the run; a webhook for payments only
+		assertThat(lags.ofRun(runId)).extracting(LagPoint::table, LagPoint::measuredBy, LagPoint::alerted)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("events", "watermark", false),
+					org.assertj.core.groups.Tuple.tuple("payments", "watermark", true));
+		assertThat(lags.ofRun(runId).get(0).lag()).isEqualTo(Duration.ZERO);
+		assertThat(lags.ofRun(runId).get(1).lag().toSeconds()).isBetween(2390L, 2410L);
+		assertThat(webhook.requests()).singleElement()
+			.satisfies((r) -> assertThat(r.body()).contains("\"event\":\"replication-lag\"", "\"table\":\"payments\"",
+					"\"thresholdSeconds\":900"));
 		assertThat(discrepancies.find(DiscrepancyStatus.OPEN))
 			.extracting(Discrepancy::table, Discrepancy::type, Discrepancy::source, Discrepancy::target,
 					Discrepancy::critical)

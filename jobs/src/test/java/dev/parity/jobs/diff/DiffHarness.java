@@ -64,7 +64,7 @@ final class DiffHarness {
 		List<Finding> findings = new ArrayList<>();
 		if (!recheck.isEmpty()) {
 			for (ConfirmedCandidate confirmed : new CandidateConfirmationItemProcessor(Map.of(mapping.name(), plan),
-					source, target, Duration.ofMinutes(5)).process(recheck)) {
+					source, target, (table) -> Duration.ofMinutes(5)).process(recheck)) {
 				findings.addAll(confirmed.comparison().findings());
 			}
 		}

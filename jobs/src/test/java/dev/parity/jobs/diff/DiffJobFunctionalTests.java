@@ -94,6 +94,12 @@ class DiffJobFunctionalTests {
 	@Autowired
 	JdbcTemplate control;
 
+	@Autowired
+	dev.parity.core.repository.LagRepository lags;
+
+	@Autowired
+	dev.parity.core.repository.RunRepository runs;
+
 	@AfterAll
 	static void dropSchemas() {
 		source.close();
@@ -179,6 +185,45 @@ class DiffJobFunctionalTests {
 				new DiffStats("orders", 301, 299, 0, 299 + 1 + 1, 2),
 				// the duplicated key is not equal, though its copy's fields are
 				new DiffStats("products", 7, 5, 0, 5 + 1 + 1, 1));
+	}
+
+	// While replication lags more than the threshold (15m), a row updated on the source 20 minutes ago
+	// and not yet on the target is in flight, not a defect: the lag window widens to the measured lag
+	// (30m) and the run's result says so. Once the lag is below the threshold the same row is a defect.
+	@Test
+	void whileReplicationLagsTheLagWindowWidensToTheMeasuredLag() throws Exception {
+		// given: customer 300 changed on the source 20 minutes ago, never replicated
+		LocalDateTime now = LocalDateTime.parse(String.valueOf(source.queryLong(
+				"SELECT CAST(DATE_FORMAT(NOW(), '%Y%m%d%H%i%s') AS UNSIGNED)")), DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
+		source.execute("UPDATE customers SET email = 'late300@example.org', updated_at = '"
+				+ DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").format(now.minusMinutes(20)) + "' WHERE id = 300");
+		// given: the last counts run measured customers 30 minutes behind
+		long countsRun = runs.startOrResume("countsJob", 1, "test", null, java.time.Instant.now());
+		lags.save(new dev.parity.core.repository.LagRepository.LagPoint(countsRun, "customers", Duration.ofMinutes(30),
+				Duration.ofMinutes(15), "watermark", java.time.Instant.now(), true));
+
+		// when
+		JobExecution execution = jobOperatorTestUtils.startJob(dev.parity.jobs.JobTestSupport.launch());
+
+		// then
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(openDiscrepancies()).containsExactlyElementsOf(EXPECTED);
+		long runId = execution.getExecutionContext().getLong(ParityJobParameters.RUN_ID);
+		assertThat(diffs.results(runId).get(0).rowsInFlight()).as("customers 200 and 300").isEqualTo(2);
+		assertThat(diffs.notes(runId)).containsOnlyKeys("customers");
+		assertThat(diffs.notes(runId).get("customers"))
+			.startsWith("lag window widened from 5m to 30m: replication lag 30m measured at ")
+			.endsWith("is above the 15m threshold");
+
+		// when: the next counts run measures 10 minutes, below the threshold
+		long nextCounts = runs.startOrResume("countsJob", 2, "test", null, java.time.Instant.now());
+		lags.save(new dev.parity.core.repository.LagRepository.LagPoint(nextCounts, "customers", Duration.ofMinutes(10),
+				Duration.ofMinutes(15), "watermark", java.time.Instant.now().plusSeconds(1), false));
+		JobExecution unaware = jobOperatorTestUtils.startJob(dev.parity.jobs.JobTestSupport.launch());
+
+		// then: back to the configured 5m, the late row is a defect and nothing is noted
+		assertThat(openDiscrepancies()).contains("customers FIELD_MISMATCH [300] email late300@example.org -> c300@example.org");
+		assertThat(diffs.notes(unaware.getExecutionContext().getLong(ParityJobParameters.RUN_ID))).isEmpty();
 	}
 
 	// A partition that fails after some committed chunks restarts after its last committed key: every
