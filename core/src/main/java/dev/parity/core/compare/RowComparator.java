@@ -78,6 +78,30 @@ public final class RowComparator {
 				List.copyOf(findings), columns, best.size());
 	}
 
+	/**
+	 * The outcome of {@link #compare} alone, without building findings (no canonical row texts): what
+	 * reconciliation needs to tell in-flight, agreeing and differing keys apart.
+	 */
+	public Comparison.Outcome outcome(Object[] source, List<Object[]> targets, LocalDateTime cutoff) {
+		if (inFlight(source, cutoff) || targets.stream().anyMatch((t) -> inFlight(t, cutoff))) {
+			return Comparison.Outcome.IN_FLIGHT;
+		}
+		if (source == null || targets.size() != 1) {
+			return Comparison.Outcome.DIFFERENT;
+		}
+		Object[] target = targets.get(0);
+		int offset = plan.keySize();
+		for (int i = 0; i < plan.columnCount(); i++) {
+			Object s = source[offset + i];
+			Object t = target[offset + i];
+			ColumnRule rule = plan.rules().get(i);
+			if (!same(s, t) && !rule.matches(rule.canonical(s), rule.canonical(t))) {
+				return Comparison.Outcome.DIFFERENT;
+			}
+		}
+		return Comparison.Outcome.EQUAL;
+	}
+
 	// The common case, cheaply: every compared value equal as stored (canonical text is a function of
 	// the stored value, so equal values have equal text).
 	private boolean sameValues(Object[] source, Object[] target) {

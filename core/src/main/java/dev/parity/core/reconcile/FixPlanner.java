@@ -92,11 +92,11 @@ public final class FixPlanner {
 		if (source == null && targets.isEmpty()) {
 			return none(recorded, Outcome.SELF_HEALED, null, "the row is on neither side any more", before);
 		}
-		Comparison comparison = comparator.compare(source, targets, cutoff);
-		if (comparison.outcome() == Comparison.Outcome.IN_FLIGHT) {
+		Comparison.Outcome outcome = comparator.outcome(source, targets, cutoff);
+		if (outcome == Comparison.Outcome.IN_FLIGHT) {
 			return none(recorded, Outcome.IN_FLIGHT, null, "updated within the lag window; left for the next run", before);
 		}
-		if (comparison.outcome() == Comparison.Outcome.EQUAL) {
+		if (outcome == Comparison.Outcome.EQUAL) {
 			return none(recorded, Outcome.SELF_HEALED, null, "both sides agree on re-read (it was in flight)", before);
 		}
 		DiscrepancyType state = targets.isEmpty() ? DiscrepancyType.MISSING_IN_TARGET
