@@ -23,7 +23,6 @@ import dev.parity.app.console.DiscrepancyFilter;
 import dev.parity.app.console.DiscrepancyJson;
 import dev.parity.app.console.DiscrepancyReview;
 import dev.parity.core.repository.DiscrepancyPage;
-import dev.parity.reports.DiscrepancyCsvWriter;
 
 /** Discrepancies: filtered keyset pages (the JSON contract), one with its history, accept, CSV export. */
 @RestController
@@ -61,11 +60,10 @@ class DiscrepanciesApiController {
 	@GetMapping("/export")
 	@Operation(summary = "The whole filtered set as CSV (RFC 4180), streamed")
 	void export(@ModelAttribute DiscrepancyFilter filter, HttpServletResponse response) throws IOException {
+		filter.query(); // a bad filter is a 400 before the response is committed
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader("Content-Disposition", "attachment; filename=\"discrepancies.csv\"");
-		var writer = new java.io.OutputStreamWriter(response.getOutputStream(), java.nio.charset.StandardCharsets.UTF_8);
-		DiscrepancyCsvWriter.write(writer, review.all(filter.query(), filter.order()));
-		writer.flush();
+		review.export(filter, response.getOutputStream());
 	}
 
 	@GetMapping("/{id}")

@@ -121,6 +121,17 @@ public class DiscrepancyReview {
 		};
 	}
 
+	/**
+	 * Writes every discrepancy matching {@code filter} as CSV (the CLI's columns), a page at a time, and
+	 * closes {@code out}.
+	 */
+	public void export(DiscrepancyFilter filter, java.io.OutputStream out) {
+		DiscrepancyQuery query = filter.query();
+		DiscrepancyPage.Sort sort = filter.order();
+		dev.parity.reports.DiscrepancyCsvWriter.write(new java.io.OutputStreamWriter(out,
+				java.nio.charset.StandardCharsets.UTF_8), all(query, sort));
+	}
+
 	/** Table names that have discrepancies (for the filter). */
 	public List<String> tables() {
 		return discrepancies.tables();

@@ -64,6 +64,43 @@ public class Formats {
 		}
 	}
 
+	/** A key as a person reads it: {@code id=42, region=EU}; the whole table when null. */
+	public String key(java.util.Map<String, String> key) {
+		if (key == null) {
+			return "the whole table";
+		}
+		return key.entrySet().stream().map((e) -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(", "));
+	}
+
+	/** A key stored as JSON ({@code {"id":"42"}}) as {@link #key} prints it; other text as it is. */
+	public String keyJson(String json) {
+		if (json == null) {
+			return "-";
+		}
+		try {
+			java.util.Map<String, String> key = new java.util.LinkedHashMap<>();
+			JSON.readTree(json).properties().forEach((e) -> key.put(e.getKey(), e.getValue().asString()));
+			return key(key);
+		}
+		catch (RuntimeException ex) {
+			return json;
+		}
+	}
+
+	/**
+	 * One side of a discrepancy: its value, or what its absence means ({@code (no row)} on the side that
+	 * lacks the row, {@code NULL} for a NULL value).
+	 */
+	public String side(dev.parity.core.repository.Discrepancy d, boolean source) {
+		String value = source ? d.source() : d.target();
+		if (value != null) {
+			return value;
+		}
+		boolean noRow = source ? d.type() == dev.parity.core.repository.DiscrepancyType.EXTRA_IN_TARGET
+				: d.type() == dev.parity.core.repository.DiscrepancyType.MISSING_IN_TARGET;
+		return noRow ? "(no row)" : "NULL";
+	}
+
 	public String bytes(long bytes) {
 		return bytes < 1024 ? bytes + " B" : String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
 	}

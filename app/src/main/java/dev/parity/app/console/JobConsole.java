@@ -129,7 +129,17 @@ public class JobConsole {
 	}
 
 	public Optional<ExecutionView> execution(long id) {
-		return Optional.ofNullable(repository.getJobExecution(id)).map((e) -> ExecutionView.of(e, zone));
+		return find(id).map((e) -> ExecutionView.of(e, zone));
+	}
+
+	// The JDBC job repository throws, rather than answering null, for an id it does not know.
+	private Optional<JobExecution> find(long id) {
+		try {
+			return Optional.ofNullable(repository.getJobExecution(id));
+		}
+		catch (org.springframework.dao.EmptyResultDataAccessException ex) {
+			return Optional.empty();
+		}
 	}
 
 	/**
@@ -225,11 +235,7 @@ public class JobConsole {
 	}
 
 	private JobExecution existing(long id) {
-		JobExecution execution = repository.getJobExecution(id);
-		if (execution == null) {
-			throw new java.util.NoSuchElementException("there is no job execution " + id);
-		}
-		return execution;
+		return find(id).orElseThrow(() -> new java.util.NoSuchElementException("there is no job execution " + id));
 	}
 
 	// The same job never runs twice at once, whoever started it (the schedules skip likewise).

@@ -1,9 +1,6 @@
 package dev.parity.app.web;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -22,7 +19,6 @@ import dev.parity.app.console.DiscrepancyReview;
 import dev.parity.core.repository.DiscrepancyPage;
 import dev.parity.core.repository.DiscrepancyStatus;
 import dev.parity.core.repository.DiscrepancyType;
-import dev.parity.reports.DiscrepancyCsvWriter;
 
 /** Discrepancies: filter, sort, keyset paging, one with its history, accept with a reason, CSV export. */
 @Controller
@@ -51,18 +47,10 @@ class DiscrepanciesController {
 
 	@GetMapping("/discrepancies/export.csv")
 	void export(@ModelAttribute DiscrepancyFilter filter, HttpServletResponse response) throws IOException {
-		write(review, filter, response);
-	}
-
-	/** Streams the filtered set as CSV (the CLI's columns), a page at a time. */
-	static void write(DiscrepancyReview review, DiscrepancyFilter filter, HttpServletResponse response) throws IOException {
-		var query = filter.query();
-		var order = filter.order();
+		filter.query(); // a bad filter is a 400 before the response is committed
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader("Content-Disposition", "attachment; filename=\"discrepancies.csv\"");
-		Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-		DiscrepancyCsvWriter.write(writer, review.all(query, order));
-		writer.flush();
+		review.export(filter, response.getOutputStream());
 	}
 
 	@GetMapping("/discrepancies/{id}")
