@@ -122,13 +122,16 @@ public class DiscrepancyReview {
 	}
 
 	/**
-	 * Writes every discrepancy matching {@code filter} as CSV (the CLI's columns), a page at a time, and
-	 * closes {@code out}.
+	 * Answers with every discrepancy matching {@code filter} as a CSV download (the CLI's columns),
+	 * read a page at a time. A bad filter throws before anything is written.
 	 */
-	public void export(DiscrepancyFilter filter, java.io.OutputStream out) {
+	public void export(DiscrepancyFilter filter, jakarta.servlet.http.HttpServletResponse response)
+			throws java.io.IOException {
 		DiscrepancyQuery query = filter.query();
 		DiscrepancyPage.Sort sort = filter.order();
-		dev.parity.reports.DiscrepancyCsvWriter.write(new java.io.OutputStreamWriter(out,
+		response.setContentType("text/csv;charset=UTF-8");
+		response.setHeader("Content-Disposition", "attachment; filename=\"discrepancies.csv\"");
+		dev.parity.reports.DiscrepancyCsvWriter.write(new java.io.OutputStreamWriter(response.getOutputStream(),
 				java.nio.charset.StandardCharsets.UTF_8), all(query, sort));
 	}
 

@@ -85,26 +85,33 @@ public class SecurityConfiguration {
 			.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
-		if (insecureLocal(environment)) {
-			anonymousLocal(http);
-		}
-		else {
-			http.httpBasic(Customizer.withDefaults());
-		}
-		return headers(http).build();
+		return build(http, environment, (secured) -> secured.httpBasic(Customizer.withDefaults()));
 	}
 
 	@Bean
 	@Order(2)
 	SecurityFilterChain pageSecurity(HttpSecurity http, Environment environment) throws Exception {
 		http.authorizeHttpRequests((requests) -> pageRules(requests));
+		return build(http, environment, (secured) -> secured.formLogin((form) -> form.loginPage("/login").permitAll())
+			.logout((logout) -> logout.logoutSuccessUrl("/login?logout")));
+	}
+
+	/** The chain with {@code login} (form or basic), or without login under --insecure-local; secure headers. */
+	private static SecurityFilterChain build(HttpSecurity http, Environment environment, LoginSetup login) throws Exception {
 		if (insecureLocal(environment)) {
 			anonymousLocal(http);
 		}
 		else {
-			http.formLogin((form) -> form.loginPage("/login").permitAll()).logout((logout) -> logout.logoutSuccessUrl("/login?logout"));
+			login.apply(http);
 		}
 		return headers(http).build();
+	}
+
+	@FunctionalInterface
+	private interface LoginSetup {
+
+		void apply(HttpSecurity http) throws Exception;
+
 	}
 
 	private static void pageRules(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {

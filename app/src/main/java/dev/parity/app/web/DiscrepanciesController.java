@@ -47,10 +47,7 @@ class DiscrepanciesController {
 
 	@GetMapping("/discrepancies/export.csv")
 	void export(@ModelAttribute DiscrepancyFilter filter, HttpServletResponse response) throws IOException {
-		filter.query(); // a bad filter is a 400 before the response is committed
-		response.setContentType("text/csv;charset=UTF-8");
-		response.setHeader("Content-Disposition", "attachment; filename=\"discrepancies.csv\"");
-		review.export(filter, response.getOutputStream());
+		review.export(filter, response);
 	}
 
 	@GetMapping("/discrepancies/{id}")

@@ -32,8 +32,8 @@ class ServeCommandTests {
 	@TempDir
 	Path dir;
 
-	@Test
-	void serveRefusesToStartWithoutUsersUnlessInsecureLocalOnThisMachineOnly() throws Exception {
+	// A configuration without users on embedded databases, plus {@code extra} keys under parity.
+	private Path config(String extra) throws IOException {
 		Path config = dir.resolve("parity.yml");
 		Files.writeString(config, """
 				parity:
@@ -41,7 +41,13 @@ class ServeCommandTests {
 				  target: { url: "jdbc:h2:mem:serve-target" }
 				  control: { url: "jdbc:h2:file:%s/control" }
 				  tables: [ { name: customers } ]
-				""".formatted(dir.toString().replace('\\', '/')));
+				""".formatted(dir.toString().replace('\\', '/')) + extra);
+		return config;
+	}
+
+	@Test
+	void serveRefusesToStartWithoutUsersUnlessInsecureLocalOnThisMachineOnly() throws Exception {
+		Path config = config("");
 		CliRun noUsers = CliRun.of("serve", "--config", config.toString(), "--port", "0");
 		assertThat(noUsers.exitCode()).isEqualTo(2);
 		assertThat(noUsers.err().strip()).isEqualTo("error: serve: no users are configured in " + config
@@ -55,17 +61,11 @@ class ServeCommandTests {
 
 	@Test
 	void serveAnswersHealthAndRunsTheSchedulesThatStatusThenShows() throws Exception {
-		Path config = dir.resolve("parity.yml");
-		Files.writeString(config, """
-				parity:
-				  source: { url: "jdbc:h2:mem:serve-source" }
-				  target: { url: "jdbc:h2:mem:serve-target" }
-				  control: { url: "jdbc:h2:file:%s/control" }
-				  tables: [ { name: customers } ]
+		Path config = config("""
 				  schedules:
 				    counts: "0 0 * * * ?"
 				    checksum: "0 0 3 ? * SUN"
-				""".formatted(dir.toString().replace('\\', '/')));
+				""");
 		StringWriter out = new StringWriter();
 		StringWriter err = new StringWriter();
 		CompletableFuture<Integer> serve = CompletableFuture.supplyAsync(() -> ParityCli

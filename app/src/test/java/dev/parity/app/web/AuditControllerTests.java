@@ -13,10 +13,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
 
 import dev.parity.core.repository.AuditLog;
 import dev.parity.core.repository.FixEntry;
@@ -29,12 +26,9 @@ import dev.parity.core.repository.RunRepository;
  * after, its rule, trigger and who; every other audited action on request; pages of 50, newest first.
  */
 @ConsoleTest
-class AuditControllerTests {
+class AuditControllerTests extends ConsoleTestSupport {
 
 	private static final Instant AT = Instant.parse("2026-11-23T10:00:00Z");
-
-	@Autowired
-	MockMvc mvc;
 
 	@Autowired
 	FixJournal journal;
@@ -45,15 +39,9 @@ class AuditControllerTests {
 	@Autowired
 	RunRepository runs;
 
-	@Autowired
-	JdbcTemplate control;
-
-	@Autowired
-	JobRepository jobs;
-
 	@BeforeEach
 	void given() {
-		ConsoleData.clear(control, jobs);
+		clearControl();
 		long run = ConsoleData.run(runs, "reconcileJob", AT);
 		journal.begin(run, "chunk-1", List.of(new FixEntry("customers", Map.of("id", "42"), List.of(17L), "UPDATE", "update",
 				FixStatus.INTENT, "[{\"id\":\"42\",\"email\":\"old@x.org\"}]", "[{\"id\":\"42\",\"email\":\"new@x.org\"}]",

@@ -3,8 +3,6 @@ package dev.parity.app.web;
 import java.time.Instant;
 import java.util.Map;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import dev.parity.core.repository.DiscrepancyRepository;
 import dev.parity.core.repository.DiscrepancyType;
 import dev.parity.core.repository.Finding;
@@ -25,17 +23,6 @@ final class ConsoleData {
 			String source, String target, Instant at) {
 		return discrepancies.record(runId,
 				new Finding(table, Map.of("id", id), DiscrepancyType.FIELD_MISMATCH, column, source, target, true, null), at);
-	}
-
-	/**
-	 * Waits until no job launched by an earlier test is running, then empties Parity's own tables and
-	 * the audit log (not Spring Batch's).
-	 */
-	static void clear(JdbcTemplate control, org.springframework.batch.core.repository.JobRepository jobs) {
-		org.awaitility.Awaitility.await()
-			.atMost(java.time.Duration.ofSeconds(90))
-			.until(() -> jobs.getJobNames().stream().allMatch((name) -> jobs.findRunningJobExecutions(name).isEmpty()));
-		dev.parity.core.testsupport.ControlDatabase.clear(control);
 	}
 
 }

@@ -18,10 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
@@ -31,7 +29,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * cutover paths of issue #11 are covered before their controller exists; secure headers on every answer.
  */
 @ConsoleTest
-class ConsoleSecurityTests {
+class ConsoleSecurityTests extends ConsoleTestSupport {
 
 	/** Every mutating page action (form posts) that needs OPERATOR. */
 	static final List<String> OPERATOR_PAGES = List.of("/jobs/launch?job=counts", "/executions/1/stop",
@@ -49,9 +47,6 @@ class ConsoleSecurityTests {
 
 	static final List<String> API_READS = List.of("/api/dashboard", "/api/jobs", "/api/executions", "/api/discrepancies",
 			"/api/audit", "/api/reports", "/api/schedules", "/api/me", "/api/docs", "/api/discrepancies/export");
-
-	@Autowired
-	MockMvc mvc;
 
 	static Stream<String> operatorPages() {
 		return OPERATOR_PAGES.stream();

@@ -16,10 +16,7 @@ import java.time.LocalDateTime;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
 
 import dev.parity.core.repository.AuditLog;
 import dev.parity.core.repository.CheckResultRepository;
@@ -36,20 +33,11 @@ import dev.parity.core.repository.SchemaRepository;
  * chart as server-side SVG; resuming a paused table (operators; audited).
  */
 @ConsoleTest
-class DashboardControllerTests {
+class DashboardControllerTests extends ConsoleTestSupport {
 
 	private static final Instant T1 = Instant.parse("2026-11-20T10:00:00Z");
 
 	private static final Instant T2 = Instant.parse("2026-11-21T10:00:00Z");
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcTemplate control;
-
-	@Autowired
-	JobRepository jobs;
 
 	@Autowired
 	RunRepository runs;
@@ -71,7 +59,7 @@ class DashboardControllerTests {
 
 	@BeforeEach
 	void given() {
-		ConsoleData.clear(control, jobs);
+		clearControl();
 		long counts = ConsoleData.run(runs, "countsJob", T1);
 		CountResult customers = new CountResult("customers", true, 1000, 998, 4, 2, 0.002, 0.0001,
 				LocalDateTime.parse("2026-11-20T10:00:00"), LocalDateTime.parse("2026-11-20T09:30:00"), Duration.ofSeconds(1));

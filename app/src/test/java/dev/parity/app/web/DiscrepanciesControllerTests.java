@@ -19,11 +19,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
 
 import dev.parity.core.repository.AuditLog;
 import dev.parity.core.repository.DiscrepancyRepository;
@@ -40,14 +37,11 @@ import tools.jackson.databind.json.JsonMapper;
  * mandatory reason (audited with the user), bad filters as one sentence, the filtered CSV export.
  */
 @ConsoleTest
-class DiscrepanciesControllerTests {
+class DiscrepanciesControllerTests extends ConsoleTestSupport {
 
 	private static final Instant DAY1 = Instant.parse("2026-11-20T10:00:00Z");
 
 	private static final Instant DAY2 = Instant.parse("2026-11-22T10:00:00Z");
-
-	@Autowired
-	MockMvc mvc;
 
 	@Autowired
 	DiscrepancyRepository discrepancies;
@@ -58,19 +52,13 @@ class DiscrepanciesControllerTests {
 	@Autowired
 	AuditLog audit;
 
-	@Autowired
-	JdbcTemplate control;
-
-	@Autowired
-	JobRepository jobs;
-
 	private final List<Long> customerIds = new ArrayList<>();
 
 	private long missing;
 
 	@BeforeEach
 	void given() {
-		ConsoleData.clear(control, jobs);
+		clearControl();
 		long run1 = ConsoleData.run(runs, "diffJob", DAY1);
 		long run2 = ConsoleData.run(runs, "diffJob", DAY2);
 		customerIds.clear();

@@ -28,8 +28,6 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
 
 import dev.parity.core.repository.AuditLog;
 import dev.parity.core.run.ParityJobParameters;
@@ -43,23 +41,17 @@ import tools.jackson.databind.json.JsonMapper;
  * the stack trace behind a toggle; the live fragments poll only while an execution runs.
  */
 @ConsoleTest
-class JobsControllerTests {
-
-	@Autowired
-	MockMvc mvc;
+class JobsControllerTests extends ConsoleTestSupport {
 
 	@Autowired
 	JobRepository repository;
-
-	@Autowired
-	JdbcTemplate control;
 
 	@Autowired
 	AuditLog audit;
 
 	@BeforeEach
 	void given() {
-		ConsoleData.clear(control, repository);
+		clearControl();
 	}
 
 	@Test

@@ -6,15 +6,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 
 /** The OpenAPI description at {@code /api/docs} (springdoc) lists every API path and no page. */
 @ConsoleTest
-class OpenApiTests {
-
-	@Autowired
-	MockMvc mvc;
+class OpenApiTests extends ConsoleTestSupport {
 
 	@Test
 	void theApiIsDescribedAtApiDocs() throws Exception {

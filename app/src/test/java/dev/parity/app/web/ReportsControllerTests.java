@@ -15,11 +15,8 @@ import java.io.ByteArrayInputStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
 
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
@@ -33,23 +30,14 @@ import tools.jackson.databind.json.JsonMapper;
  * file names of the report directory are served.
  */
 @ConsoleTest
-class ReportsControllerTests {
-
-	@Autowired
-	MockMvc mvc;
+class ReportsControllerTests extends ConsoleTestSupport {
 
 	@Autowired
 	AuditLog audit;
 
-	@Autowired
-	JdbcTemplate control;
-
-	@Autowired
-	JobRepository jobs;
-
 	@BeforeEach
 	void given() {
-		ConsoleData.clear(control, jobs);
+		clearControl();
 	}
 
 	@Test

@@ -12,10 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
 
 import dev.parity.core.repository.AuditLog;
 import dev.parity.schedules.ScheduleOverview;
@@ -26,10 +23,7 @@ import dev.parity.schedules.ScheduleSynchronizer;
  * time; an operator pauses and resumes its Quartz trigger (audited); an unknown schedule is a 404.
  */
 @ConsoleTest
-class SchedulesControllerTests {
-
-	@Autowired
-	MockMvc mvc;
+class SchedulesControllerTests extends ConsoleTestSupport {
 
 	@Autowired
 	ScheduleSynchronizer synchronizer;
@@ -40,15 +34,9 @@ class SchedulesControllerTests {
 	@Autowired
 	AuditLog audit;
 
-	@Autowired
-	JdbcTemplate control;
-
-	@Autowired
-	JobRepository jobs;
-
 	@BeforeEach
 	void given() {
-		ConsoleData.clear(control, jobs);
+		clearControl();
 		// serve stores the triggers when Quartz starts; the tests' scheduler is not started.
 		synchronizer.synchronize();
 		synchronizer.resume("counts");
