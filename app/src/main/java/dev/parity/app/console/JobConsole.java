@@ -222,6 +222,11 @@ public class JobConsole {
 					+ "; only a FAILED or STOPPED execution can be restarted");
 		}
 		refuseWhileRunning(jobs.get(execution.getJobInstance().getJobName().replaceFirst("Job$", "")));
+		// A stop requested before the first step began marks the execution STOPPED at once while its thread
+		// still starts that step; restarting then would run the same job instance twice at once.
+		if (execution.getStepExecutions().stream().anyMatch((step) -> step.getStatus().isRunning())) {
+			throw new IllegalStateException("execution " + id + " is still finishing a step; restart it when that step has ended");
+		}
 		try {
 			JobExecution restarted = operator.restart(execution);
 			CurrentUser user = CurrentUser.get();
