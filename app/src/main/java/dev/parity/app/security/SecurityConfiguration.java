@@ -70,18 +70,10 @@ public class SecurityConfiguration {
 	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http, Environment environment) throws Exception {
 		http.securityMatcher("/api/**")
-			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, "/api/cutover")
+			.authorizeHttpRequests((requests) -> roleRules(requests.requestMatchers(HttpMethod.GET, "/api/cutover")
 				.hasRole(VIEWER)
 				.requestMatchers(HttpMethod.POST, "/api/cutover/**", "/api/metrics")
-				.hasRole(OPERATOR)
-				.requestMatchers(HttpMethod.POST, "/api/reports/*/sign-off")
-				.hasRole(APPROVER)
-				.requestMatchers(HttpMethod.POST, "/api/reports")
-				.hasAnyRole(OPERATOR, APPROVER)
-				.requestMatchers(HttpMethod.GET, "/api/**")
-				.hasRole(VIEWER)
-				.anyRequest()
-				.hasRole(OPERATOR))
+				.hasRole(OPERATOR), "/api"))
 			.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
@@ -115,14 +107,22 @@ public class SecurityConfiguration {
 	}
 
 	private static void pageRules(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
-		requests.requestMatchers("/login", "/error", "/console.css", "/console.js", "/favicon.svg", "/webjars/**",
-				"/actuator/health")
-			.permitAll()
-			.requestMatchers(HttpMethod.POST, "/reports/*/sign-off")
+		roleRules(requests.requestMatchers("/login", "/error", "/console.css", "/console.js", "/favicon.svg",
+				"/webjars/**", "/actuator/health")
+			.permitAll(), "");
+	}
+
+	/**
+	 * The rules pages and API share under {@code prefix}: signing off a report needs APPROVER, generating
+	 * one OPERATOR or APPROVER, reading VIEWER, any other request (every change) OPERATOR.
+	 */
+	private static void roleRules(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests,
+			String prefix) {
+		requests.requestMatchers(HttpMethod.POST, prefix + "/reports/*/sign-off")
 			.hasRole(APPROVER)
-			.requestMatchers(HttpMethod.POST, "/reports")
+			.requestMatchers(HttpMethod.POST, prefix + "/reports")
 			.hasAnyRole(OPERATOR, APPROVER)
-			.requestMatchers(HttpMethod.GET, "/**")
+			.requestMatchers(HttpMethod.GET, prefix + "/**")
 			.hasRole(VIEWER)
 			.anyRequest()
 			.hasRole(OPERATOR);
