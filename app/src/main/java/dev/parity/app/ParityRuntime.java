@@ -7,6 +7,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import dev.parity.app.security.SecurityConfiguration;
 import dev.parity.core.config.ParityConfig;
 
 /**
@@ -33,14 +34,17 @@ public final class ParityRuntime {
 
 	/**
 	 * Starts Parity as a server ({@code ./parity serve}): the web server on {@code address:port} (port 0:
-	 * any free one) with Actuator health, and Quartz started with the schedules of parity.yml.
+	 * any free one) with the console, the REST API and Actuator health, and Quartz started with the
+	 * schedules of parity.yml. {@code insecureLocal}: no login (the caller binds 127.0.0.1 only).
 	 */
-	public static ConfigurableApplicationContext serve(ParityConfig config, String address, int port) {
+	public static ConfigurableApplicationContext serve(ParityConfig config, String address, int port,
+			boolean insecureLocal) {
 		// Command-line arguments outrank application.properties, where Quartz is off for one-shot commands.
 		return new SpringApplicationBuilder(ParityApplication.class).web(WebApplicationType.SERVLET)
 			.initializers((context) -> context.getBeanFactory().registerSingleton("parityConfig", config))
 			.logStartupInfo(false)
-			.run("--spring.quartz.auto-startup=true", "--server.address=" + address, "--server.port=" + port);
+			.run("--spring.quartz.auto-startup=true", "--server.address=" + address, "--server.port=" + port,
+					"--" + SecurityConfiguration.INSECURE_LOCAL + "=" + insecureLocal);
 	}
 
 }

@@ -25,7 +25,8 @@ public final class DiscrepancyCsvWriter {
 	private DiscrepancyCsvWriter() {
 	}
 
-	public static void write(Appendable out, List<Discrepancy> discrepancies) {
+	/** Writes the header and every discrepancy; {@code discrepancies} may be read lazily, page by page. */
+	public static void write(Appendable out, Iterable<Discrepancy> discrepancies) {
 		CSVFormat format = CSVFormat.RFC4180.builder().setHeader(HEADER.toArray(String[]::new)).get();
 		try (CSVPrinter printer = new CSVPrinter(out, format)) {
 			for (Discrepancy d : discrepancies) {

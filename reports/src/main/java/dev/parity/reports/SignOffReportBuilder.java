@@ -92,6 +92,14 @@ public class SignOffReportBuilder {
 				actionText, history(table.name(), counts, diffs));
 	}
 
+	/**
+	 * The trend of one table pair, as the report's chart draws it: one point per check of the latest
+	 * {@value #MAX_POINTS}, oldest first (match rate in percent where a diff ran, open discrepancies then).
+	 */
+	public List<SignOffReport.TrendPoint> trend(String table) {
+		return history(table, results.history("COUNTS"), results.history("DIFF"));
+	}
+
 	private List<SignOffReport.TrendPoint> history(String table, List<ResultPoint> counts, List<ResultPoint> diffs) {
 		TreeMap<Instant, Double> points = new TreeMap<>();
 		counts.stream().filter((p) -> p.table().equals(table)).forEach((p) -> points.putIfAbsent(p.checkedAt(), null));

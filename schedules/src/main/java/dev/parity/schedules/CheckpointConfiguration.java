@@ -22,7 +22,8 @@ public class CheckpointConfiguration {
 			ObjectProvider<JobRegistry> registry, PlatformTransactionManager transactionManager, Clock clock,
 			ApplicationContext context) throws Exception {
 		return new CheckpointJobLauncher(new JobLocator(beans),
-				ScheduleConfiguration.scheduleOperator(repository, registry.getIfAvailable(), transactionManager, context),
+				AsyncJobOperators.create("parity-checkpoint-", repository, registry.getIfAvailable(), transactionManager,
+						context),
 				clock);
 	}
 

@@ -6,8 +6,6 @@ import javax.sql.DataSource;
 
 import org.quartz.Scheduler;
 import org.springframework.batch.core.configuration.JobRegistry;
-import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.launch.support.JobOperatorFactoryBean;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -15,7 +13,6 @@ import org.springframework.boot.quartz.autoconfigure.QuartzProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import dev.parity.core.config.ParityConfig;
@@ -47,28 +44,11 @@ public class ScheduleConfiguration {
 	@Bean
 	ScheduledLaunches scheduledLaunches(JobLocator jobs, JobRepository repository,
 			ObjectProvider<JobRegistry> registry, PlatformTransactionManager transactionManager, DataSource control,
-			AuditLog audit, Clock clock, ApplicationContext context) throws Exception {
+			AuditLog audit, Clock clock, ApplicationContext context) {
 		return new ScheduledLaunches(jobs, repository,
-				scheduleOperator(repository, registry.getIfAvailable(), transactionManager, context),
+				AsyncJobOperators.create("parity-schedule-", repository, registry.getIfAvailable(), transactionManager,
+						context),
 				new ClusterMembers(control), audit, clock);
-	}
-
-	// A JobOperator of the schedules' own, not a bean (the application's JobOperator stays the only one):
-	// it creates the execution before returning and runs the job on a thread of its own, so a firing
-	// releases its Quartz thread and the next firing finds the execution running.
-	static JobOperator scheduleOperator(JobRepository repository, JobRegistry registry,
-			PlatformTransactionManager transactionManager, ApplicationContext context) throws Exception {
-		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("parity-schedule-");
-		JobOperatorFactoryBean factory = new JobOperatorFactoryBean();
-		factory.setJobRepository(repository);
-		if (registry != null) {
-			factory.setJobRegistry(registry);
-		}
-		factory.setTransactionManager(transactionManager);
-		factory.setTaskExecutor(executor);
-		factory.setApplicationContext(context);
-		factory.afterPropertiesSet();
-		return factory.getObject();
 	}
 
 	@Bean

@@ -95,6 +95,43 @@ public class ScheduleSynchronizer implements SmartLifecycle {
 		return report;
 	}
 
+	/**
+	 * Pauses the trigger of schedule {@code name}: it does not fire until resumed (a paused trigger is
+	 * kept across restarts while its cron is unchanged; a changed cron replaces it, unpaused).
+	 * @return false when the schedule has no trigger (not configured, not started, or its job is missing)
+	 */
+	public boolean pause(String name) {
+		return change(name, true);
+	}
+
+	/**
+	 * Resumes the trigger of schedule {@code name}. A firing missed while paused follows the misfire
+	 * rule: it fires once, at once, then continues on its cron.
+	 * @return false when the schedule has no trigger
+	 */
+	public boolean resume(String name) {
+		return change(name, false);
+	}
+
+	private boolean change(String name, boolean pause) {
+		try {
+			if (!config.schedules().containsKey(name) || scheduler.getTrigger(ScheduleKeys.trigger(name)) == null) {
+				return false;
+			}
+			if (pause) {
+				scheduler.pauseTrigger(ScheduleKeys.trigger(name));
+			}
+			else {
+				scheduler.resumeTrigger(ScheduleKeys.trigger(name));
+			}
+			return true;
+		}
+		catch (SchedulerException ex) {
+			throw new IllegalStateException("the schedule " + name + " could not be changed in the control database: "
+					+ ex.getMessage(), ex);
+		}
+	}
+
 	/** The lines of the last synchronisation (empty before the first). */
 	public List<String> report() {
 		return report;

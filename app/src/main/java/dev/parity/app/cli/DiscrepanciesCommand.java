@@ -2,7 +2,6 @@ package dev.parity.app.cli;
 
 import java.io.PrintWriter;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -10,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.parity.app.ParityRuntime;
+import dev.parity.app.console.DiscrepancyJson;
 import dev.parity.core.repository.Discrepancy;
 import dev.parity.core.repository.DiscrepancyRepository;
 import dev.parity.core.repository.DiscrepancyStatus;
@@ -64,25 +64,8 @@ class DiscrepanciesCommand implements Callable<Integer> {
 	}
 
 	static String json(List<Discrepancy> discrepancies) {
-		List<Map<String, Object>> elements = discrepancies.stream().map(DiscrepanciesCommand::element).toList();
+		List<Map<String, Object>> elements = discrepancies.stream().map(DiscrepancyJson::element).toList();
 		return JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(elements);
-	}
-
-	private static Map<String, Object> element(Discrepancy d) {
-		Map<String, Object> e = new LinkedHashMap<>();
-		e.put("id", d.id());
-		e.put("table", d.table());
-		e.put("key", d.key());
-		e.put("type", d.type().name());
-		e.put("column", d.column());
-		e.put("source", d.source());
-		e.put("target", d.target());
-		e.put("status", d.status().name());
-		e.put("critical", d.critical());
-		e.put("firstSeen", d.firstSeen().truncatedTo(ChronoUnit.SECONDS).toString());
-		e.put("lastSeen", d.lastSeen().truncatedTo(ChronoUnit.SECONDS).toString());
-		e.put("detail", d.detail());
-		return e;
 	}
 
 	private void table(PrintWriter out, List<Discrepancy> found) {

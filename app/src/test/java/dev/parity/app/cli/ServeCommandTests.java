@@ -33,8 +33,8 @@ class ServeCommandTests {
 	@TempDir
 	Path dir;
 
-	@Test
-	void serveAnswersHealthAndRunsTheSchedulesThatStatusThenShows() throws Exception {
+	// A configuration without users on embedded databases, plus {@code extra} keys under parity.
+	private Path config(String extra) throws IOException {
 		Path config = dir.resolve("parity.yml");
 		Files.writeString(config, """
 				parity:
@@ -42,15 +42,36 @@ class ServeCommandTests {
 				  target: { url: "jdbc:h2:mem:serve-target" }
 				  control: { url: "jdbc:h2:file:%s/control" }
 				  tables: [ { name: customers } ]
+				""".formatted(dir.toString().replace('\\', '/')) + extra);
+		return config;
+	}
+
+	@Test
+	void serveRefusesToStartWithoutUsersUnlessInsecureLocalOnThisMachineOnly() throws Exception {
+		Path config = config("");
+		CliRun noUsers = CliRun.of("serve", "--config", config.toString(), "--port", "0");
+		assertThat(noUsers.exitCode()).isEqualTo(2);
+		assertThat(noUsers.err().strip()).isEqualTo("error: serve: no users are configured in " + config
+				+ " (parity.users), so nobody could sign in; add users with bcrypt hashes from ./parity password-hash,"
+				+ " or run serve --insecure-local to serve this machine only without login");
+		CliRun everywhere = CliRun.of("serve", "--config", config.toString(), "--insecure-local", "--address", "0.0.0.0");
+		assertThat(everywhere.exitCode()).isEqualTo(2);
+		assertThat(everywhere.err()).contains("--insecure-local serves this machine only; it cannot bind --address 0.0.0.0");
+		assertThat(noUsers.out() + everywhere.out()).isEmpty();
+	}
+
+	@Test
+	void serveAnswersHealthAndRunsTheSchedulesThatStatusThenShows() throws Exception {
+		Path config = config("""
 				  schedules:
 				    counts: "0 0 * * * ?"
 				    checksum: "0 0 3 ? * SUN"
-				""".formatted(dir.toString().replace('\\', '/')));
+				""");
 		StringWriter out = new StringWriter();
 		StringWriter err = new StringWriter();
 		CompletableFuture<Integer> serve = CompletableFuture.supplyAsync(() -> ParityCli
 			.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
-			.execute("serve", "--config", config.toString(), "--port", "0"));
+			.execute("serve", "--config", config.toString(), "--port", "0", "--insecure-local"));
 		try {
 			await().atMost(Duration.ofSeconds(60)).until(() -> HEALTH.matcher(out.toString()).find() || serve.isDone());
 			Matcher health = HEALTH.matcher(out.toString());
@@ -59,7 +80,8 @@ class ServeCommandTests {
 				.send(HttpRequest.newBuilder(URI.create(health.group(1))).build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(response.statusCode()).isEqualTo(200);
 			assertThat(response.body()).contains("\"status\":\"UP\"");
-			assertThat(out.toString()).contains("parity.schedules.counts: scheduled \"0 0 * * * ?\" (UTC)")
+			assertThat(out.toString()).containsPattern("console at http://127\\.0\\.0\\.1:\\d+/ , API at http://127\\.0\\.0\\.1:\\d+/api")
+				.contains("parity.schedules.counts: scheduled \"0 0 * * * ?\" (UTC)")
 				.containsPattern("counts +0 0 \\* \\* \\* \\? +SCHEDULED +\\d{4}-\\d\\d-\\d\\d \\d\\d:00:00")
 				.containsPattern("checksum +0 0 3 \\? \\* SUN +NOT AVAILABLE +-");
 			// the cutover under serve: the API, the watch, and the metrics for Prometheus
@@ -74,8 +96,9 @@ class ServeCommandTests {
 			assertThat(metrics.statusCode()).isEqualTo(200);
 			assertThat(metrics.body()).contains("parity_cutover_target_share 0.0", "parity_cutover_phase{phase=\"SHADOW\"} 1.0",
 					"parity_cutover_phase{phase=\"FULL\"} 0.0", "parity_replication_lag_seconds{table=\"customers\"} NaN");
-			assertThat(err.toString().strip()).isEqualTo(
-					"warning: parity.schedules.checksum: the checksum job is not available in this version; not scheduled");
+			assertThat(err.toString().strip().lines()).containsExactly(
+					"warning: parity.schedules.checksum: the checksum job is not available in this version; not scheduled",
+					"warning: --insecure-local: no login; anyone on this machine acts with every role");
 		}
 		finally {
 			await().atMost(Duration.ofSeconds(30)).until(() -> ServeCommand.RUNNING.get() != null || serve.isDone());

@@ -85,6 +85,37 @@ public class CheckResultRepository {
 					r.value7()));
 	}
 
+	/**
+	 * The latest result of one check on one table, with its in-flight rows and any lag alert of that run.
+	 *
+	 * @param lagSeconds how far the target trailed the source when it raised a lag alert, else null
+	 */
+	public record Latest(String table, long runId, Instant checkedAt, boolean passed, Long sourceCount,
+			Long targetCount, Long sourceInFlight, Long targetInFlight, Double variance, Long rowsCompared,
+			Long rowsInFlight, Double matchRate, Long lagSeconds) {
+	}
+
+	/** The latest result of {@code checkType} ({@code COUNTS} or {@code DIFF}) per table: table → result. */
+	public java.util.Map<String, Latest> latest(String checkType) {
+		var latestIds = dsl.select(org.jooq.impl.DSL.max(CheckResult.ID))
+			.from(CheckResult.TABLE)
+			.where(CheckResult.CHECK_TYPE.eq(checkType))
+			.groupBy(CheckResult.TABLE_NAME);
+		java.util.Map<String, Latest> latest = new java.util.TreeMap<>();
+		dsl.select(CheckResult.TABLE_NAME, CheckResult.RUN_ID, CheckResult.CHECKED_AT, CheckResult.PASSED,
+				CheckResult.SOURCE_COUNT, CheckResult.TARGET_COUNT, CheckResult.SOURCE_IN_FLIGHT,
+				CheckResult.TARGET_IN_FLIGHT, CheckResult.VARIANCE, CheckResult.ROWS_COMPARED, CheckResult.ROWS_IN_FLIGHT,
+				CheckResult.MATCH_RATE, LagAlert.LAG_SECONDS)
+			.from(CheckResult.TABLE)
+			.leftJoin(LagAlert.TABLE)
+			.on(LagAlert.RUN_ID.eq(CheckResult.RUN_ID).and(LagAlert.TABLE_NAME.eq(CheckResult.TABLE_NAME)))
+			.where(CheckResult.ID.in(latestIds))
+			.fetch()
+			.forEach((r) -> latest.put(r.value1(), new Latest(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+					r.value6(), r.value7(), r.value8(), r.value9(), r.value10(), r.value11(), r.value12(), r.value13())));
+		return latest;
+	}
+
 	public int lagAlertsFor(long runId) {
 		return dsl.fetchCount(LagAlert.TABLE, LagAlert.RUN_ID.eq(runId));
 	}

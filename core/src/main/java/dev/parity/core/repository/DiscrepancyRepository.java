@@ -290,6 +290,138 @@ public class DiscrepancyRepository {
 			.and(Disc.STATUS.in(statuses.stream().map(Enum::name).toList())));
 	}
 
+	/**
+	 * One page of the discrepancies matching {@code query}, in {@code sort} order, after the cursor
+	 * {@code after} (null: the first page). Keyset paging: the page is read as (sort column, id) after
+	 * the cursor, so a deep page costs what the first does (indexes from V10); the total is one count.
+	 * @throws IllegalArgumentException when {@code after} is not a cursor of {@code sort}
+	 */
+	public DiscrepancyPage page(DiscrepancyQuery query, DiscrepancyPage.Sort sort, String after, int size) {
+		Condition filter = condition(query);
+		Condition condition = after == null ? filter : filter.and(after(sort, after));
+		List<Discrepancy> items = new ArrayList<>();
+		for (Record r : dsl.select(COLUMNS).from(Disc.TABLE).where(condition).orderBy(order(sort)).limit(size + 1).fetch()) {
+			items.add(map(r));
+		}
+		String next = null;
+		if (items.size() > size) {
+			items = new ArrayList<>(items.subList(0, size));
+			next = sort.cursor(items.get(size - 1));
+		}
+		return new DiscrepancyPage(items, next, dsl.fetchCount(Disc.TABLE, filter));
+	}
+
+	private static Condition condition(DiscrepancyQuery q) {
+		Condition c = DSL.noCondition();
+		if (q.table() != null) {
+			c = c.and(Disc.TABLE_NAME.eq(q.table()));
+		}
+		if (q.type() != null) {
+			c = c.and(Disc.TYPE.eq(q.type().name()));
+		}
+		if (q.status() != null) {
+			c = c.and(Disc.STATUS.eq(q.status().name()));
+		}
+		if (q.critical() != null) {
+			c = c.and(Disc.CRITICAL.eq(q.critical()));
+		}
+		if (q.lastSeenFrom() != null) {
+			c = c.and(Disc.LAST_SEEN.ge(q.lastSeenFrom()));
+		}
+		if (q.lastSeenBefore() != null) {
+			c = c.and(Disc.LAST_SEEN.lt(q.lastSeenBefore()));
+		}
+		return c;
+	}
+
+	private static Condition after(DiscrepancyPage.Sort sort, String cursor) {
+		try {
+			long id = DiscrepancyPage.Sort.id(cursor);
+			return switch (sort) {
+				case NEWEST -> Disc.ID.lt(id);
+				case OLDEST -> Disc.ID.gt(id);
+				case LAST_SEEN -> DSL.row(Disc.LAST_SEEN, Disc.ID).lt(DSL.row(DSL.val(DiscrepancyPage.Sort.instant(cursor)), DSL.val(id)));
+				case TABLE -> DSL.row(Disc.TABLE_NAME, Disc.ID).gt(DSL.row(DSL.val(DiscrepancyPage.Sort.value(cursor)), DSL.val(id)));
+			};
+		}
+		catch (RuntimeException ex) {
+			throw new IllegalArgumentException("'" + cursor + "' is not a page cursor of the " + sort + " order", ex);
+		}
+	}
+
+	private static List<org.jooq.SortField<?>> order(DiscrepancyPage.Sort sort) {
+		return switch (sort) {
+			case NEWEST -> List.of(Disc.ID.desc());
+			case OLDEST -> List.of(Disc.ID.asc());
+			case LAST_SEEN -> List.of(Disc.LAST_SEEN.desc(), Disc.ID.desc());
+			case TABLE -> List.of(Disc.TABLE_NAME.asc(), Disc.ID.asc());
+		};
+	}
+
+	/** The discrepancy {@code id}, if it exists. */
+	public java.util.Optional<Discrepancy> get(long id) {
+		return dsl.select(COLUMNS).from(Disc.TABLE).where(Disc.ID.eq(id)).fetchOptional().map(DiscrepancyRepository::map);
+	}
+
+	/** What one run saw of a discrepancy. */
+	public record Sighting(long runId, Instant observedAt, String source, String target) {
+	}
+
+	/** Every run's sighting of discrepancy {@code id}, oldest first. */
+	public List<Sighting> sightings(long id) {
+		return dsl.select(Observation.RUN_ID, Observation.OBSERVED_AT, Observation.SOURCE_VALUE, Observation.TARGET_VALUE)
+			.from(Observation.TABLE)
+			.where(Observation.DISCREPANCY_ID.eq(id))
+			.orderBy(Observation.OBSERVED_AT, Observation.RUN_ID)
+			.fetch((r) -> new Sighting(r.value1(), r.value2(), r.value3(), r.value4()));
+	}
+
+	/** The last status change of a discrepancy: when, by whom, why (all null while it never changed). */
+	public record StatusChange(Instant at, String by, String reason) {
+	}
+
+	public java.util.Optional<StatusChange> lastStatusChange(long id) {
+		return dsl.select(Disc.STATUS_CHANGED_AT, Disc.STATUS_CHANGED_BY, Disc.STATUS_REASON)
+			.from(Disc.TABLE)
+			.where(Disc.ID.eq(id).and(Disc.STATUS_CHANGED_AT.isNotNull()))
+			.fetchOptional((r) -> new StatusChange(r.value1(), r.value2(), r.value3()));
+	}
+
+	/**
+	 * Accepts (waives) discrepancy {@code id} with a reason: {@code ACCEPTED} stays accepted when seen
+	 * again. Only an {@code OPEN} or {@code FAILED} discrepancy can be accepted.
+	 * @return whether it was accepted now (false: it does not exist or is in another status)
+	 */
+	public boolean accept(long id, String actor, String reason, Instant at) {
+		return dsl.update(Disc.TABLE)
+			.set(Disc.STATUS, DiscrepancyStatus.ACCEPTED.name())
+			.set(Disc.STATUS_CHANGED_AT, at)
+			.set(Disc.STATUS_CHANGED_BY, actor)
+			.set(Disc.STATUS_REASON, reason)
+			.where(Disc.ID.eq(id))
+			.and(Disc.STATUS.in(DiscrepancyStatus.OPEN.name(), DiscrepancyStatus.FAILED.name()))
+			.execute() == 1;
+	}
+
+	/** Open discrepancies by table and type: table → type → count. */
+	public Map<String, Map<DiscrepancyType, Integer>> openByTableAndType() {
+		Map<String, Map<DiscrepancyType, Integer>> counts = new LinkedHashMap<>();
+		dsl.select(Disc.TABLE_NAME, Disc.TYPE, DSL.count())
+			.from(Disc.TABLE)
+			.where(Disc.STATUS.eq(DiscrepancyStatus.OPEN.name()))
+			.groupBy(Disc.TABLE_NAME, Disc.TYPE)
+			.orderBy(Disc.TABLE_NAME, Disc.TYPE)
+			.fetch()
+			.forEach((r) -> counts.computeIfAbsent(r.value1(), (t) -> new LinkedHashMap<>())
+				.put(DiscrepancyType.valueOf(r.value2()), r.value3()));
+		return counts;
+	}
+
+	/** Distinct table names that have discrepancies, sorted (for the console's filter). */
+	public List<String> tables() {
+		return dsl.selectDistinct(Disc.TABLE_NAME).from(Disc.TABLE).orderBy(Disc.TABLE_NAME).fetch(Disc.TABLE_NAME);
+	}
+
 	private static Discrepancy map(Record r) {
 		String keyJson = r.get(Disc.KEY_JSON);
 		Map<String, String> key = keyJson == null ? null

@@ -130,4 +130,75 @@ class DiscrepancyRepositoryTests {
 		assertThat(repository.countSeenBy(run3, "orders")).containsExactly(Map.entry(DiscrepancyType.COUNT_MISMATCH, 1));
 	}
 
+
+	// Keyset pages with equal sort values (same table, same lastSeen) must neither skip nor repeat a row.
+	@ParameterizedTest
+	@ValueSource(strings = { "h2", "postgresql" })
+	void keysetPagesListEachMatchOnceInEveryOrderWithFilters(String engine) {
+		DSLContext dsl = control(engine);
+		DiscrepancyRepository repository = new DiscrepancyRepository(dsl);
+		long run = run(dsl, 1);
+		Instant t1 = Instant.parse("2026-11-20T10:00:00Z");
+		Instant t2 = Instant.parse("2026-11-21T10:00:00Z");
+		for (int i = 0; i < 23; i++) {
+			String table = i % 3 == 0 ? "orders" : "customers";
+			DiscrepancyType type = i % 2 == 0 ? DiscrepancyType.FIELD_MISMATCH : DiscrepancyType.MISSING_IN_TARGET;
+			repository.record(run, new Finding(table, Map.of("id", String.valueOf(i)), type,
+					type == DiscrepancyType.FIELD_MISMATCH ? "email" : null, "s", "t", i % 4 == 0), i < 10 ? t1 : t2);
+		}
+		List<Discrepancy> all = repository.find(null);
+		for (DiscrepancyPage.Sort sort : DiscrepancyPage.Sort.values()) {
+			for (DiscrepancyQuery query : List.of(DiscrepancyQuery.ALL,
+					new DiscrepancyQuery("customers", DiscrepancyType.FIELD_MISMATCH, DiscrepancyStatus.OPEN, null, null, null),
+					new DiscrepancyQuery(null, null, null, true, t2, null))) {
+				List<Long> paged = new java.util.ArrayList<>();
+				String after = null;
+				DiscrepancyPage page;
+				do {
+					page = repository.page(query, sort, after, 4);
+					page.items().forEach((d) -> paged.add(d.id()));
+					after = page.next();
+				}
+				while (after != null);
+				List<Long> expected = all.stream()
+					.filter((d) -> query.table() == null || d.table().equals(query.table()))
+					.filter((d) -> query.type() == null || d.type() == query.type())
+					.filter((d) -> query.critical() == null || d.critical() == query.critical())
+					.filter((d) -> query.lastSeenFrom() == null || !d.lastSeen().isBefore(query.lastSeenFrom()))
+					.sorted(switch (sort) {
+						case NEWEST -> java.util.Comparator.comparing(Discrepancy::id).reversed();
+						case OLDEST -> java.util.Comparator.comparing(Discrepancy::id);
+						case LAST_SEEN -> java.util.Comparator.comparing(Discrepancy::lastSeen)
+							.thenComparing(Discrepancy::id)
+							.reversed();
+						case TABLE -> java.util.Comparator.comparing(Discrepancy::table).thenComparing(Discrepancy::id);
+					})
+					.map(Discrepancy::id)
+					.toList();
+				assertThat(paged).as(sort + " " + query).isEqualTo(expected);
+				assertThat(page.total()).isEqualTo(expected.size());
+			}
+		}
+		assertThat(repository.page(DiscrepancyQuery.ALL, DiscrepancyPage.Sort.NEWEST, null, 1).total()).isEqualTo(23);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "h2", "postgresql" })
+	void acceptingWaivesAnOpenOrFailedDiscrepancyOnceWithWhoAndWhy(String engine) {
+		DSLContext dsl = control(engine);
+		DiscrepancyRepository repository = new DiscrepancyRepository(dsl);
+		long run = run(dsl, 1);
+		Instant at = Instant.parse("2026-11-23T10:00:00Z");
+		long id = repository.record(run, new Finding("orders", Map.of("id", "1"), DiscrepancyType.MISSING_IN_TARGET, null,
+				"{}", null, true), at);
+		assertThat(repository.accept(id, "console:olivia", "known gap", at.plusSeconds(5))).isTrue();
+		assertThat(repository.accept(id, "console:olivia", "again", at.plusSeconds(9))).isFalse();
+		assertThat(repository.get(id).orElseThrow().status()).isEqualTo(DiscrepancyStatus.ACCEPTED);
+		assertThat(repository.lastStatusChange(id)).contains(
+				new DiscrepancyRepository.StatusChange(at.plusSeconds(5), "console:olivia", "known gap"));
+		assertThat(repository.sightings(id)).singleElement().satisfies((s) -> assertThat(s.runId()).isEqualTo(run));
+		assertThat(repository.countOpenCritical()).isZero();
+		assertThat(repository.get(id + 1000)).isEmpty();
+	}
+
 }
