@@ -31,11 +31,13 @@ final class CanonicalSql {
 			return false;
 		}
 		DataType<?> sql = sqlType(type);
+		// A source expression's type is unknown to the catalog: numbers are cast, text is taken as text.
+		boolean unknown = unknown(type);
 		return switch (rule.kind()) {
-			case BOOLEAN, INTEGER -> sql.isBoolean() || sql.isInteger();
-			case DECIMAL -> sql.isInteger() || (sql.isNumeric() && !sql.isFloat());
-			case FLOAT -> sql.isNumeric();
-			case STRING, CHAR, UUID -> sql.isString() || sql.getType() == java.util.UUID.class;
+			case BOOLEAN, INTEGER -> sql.isBoolean() || sql.isInteger() || unknown;
+			case DECIMAL -> sql.isInteger() || (sql.isNumeric() && !sql.isFloat()) || unknown;
+			case FLOAT -> sql.isNumeric() || unknown;
+			case STRING, CHAR, UUID -> sql.isString() || sql.getType() == java.util.UUID.class || unknown;
 			case DATE -> ColumnKind.of(type) == ColumnKind.DATE;
 			case TIME -> ColumnKind.of(type) == ColumnKind.TIME && rule.digits() <= 9;
 			case TIMESTAMP -> (ColumnKind.of(type) == ColumnKind.TIMESTAMP || ColumnKind.of(type) == ColumnKind.DATE)
@@ -51,6 +53,11 @@ final class CanonicalSql {
 		return java.util.stream.IntStream.range(0, n)
 			.mapToObj((i) -> "{" + i + "}")
 			.collect(java.util.stream.Collectors.joining(separator));
+	}
+
+	/** A type the catalog could not tell (a source expression). */
+	static boolean unknown(DataType<?> type) {
+		return sqlType(type).getType() == Object.class;
 	}
 
 	static DataType<?> sqlType(DataType<?> type) {

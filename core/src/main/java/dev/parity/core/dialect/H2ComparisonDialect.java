@@ -57,10 +57,10 @@ final class H2ComparisonDialect implements ComparisonDialect {
 			return Optional.empty();
 		}
 		return switch (rule.kind()) {
-			case BOOLEAN, INTEGER -> type.isBoolean() ? CanonicalSql.text("CASE WHEN {0} THEN '1' ELSE '0' END", value)
-					: CanonicalSql.text("CAST({0} AS VARCHAR)", value);
-			case DECIMAL -> Optional.of(type.isInteger() ? DSL.field("CAST({0} AS VARCHAR)", SQLDataType.VARCHAR, value)
-					: CanonicalSql.trimmedDecimal(DSL.field("CAST({0} AS VARCHAR)", SQLDataType.VARCHAR, value)));
+			case BOOLEAN, INTEGER, DECIMAL -> type.isBoolean() ? CanonicalSql.text("CASE WHEN {0} THEN '1' ELSE '0' END", value)
+					: type.isInteger() ? CanonicalSql.text("CAST({0} AS VARCHAR)", value)
+							: Optional.of(CanonicalSql.trimmedDecimal(DSL.field(CanonicalSql.unknown(type)
+									? "CAST(CAST({0} AS DECIMAL(65,30)) AS VARCHAR)" : "CAST({0} AS VARCHAR)", SQLDataType.VARCHAR, value)));
 			case STRING -> CanonicalSql.text("CAST({0} AS VARCHAR)", value);
 			case CHAR -> CanonicalSql.text("TRIM(TRAILING ' ' FROM CAST({0} AS VARCHAR))", value);
 			case UUID -> CanonicalSql.text("LOWER(CAST({0} AS VARCHAR))", value);

@@ -93,10 +93,11 @@ final class MariaDbComparisonDialect implements ComparisonDialect {
 		}
 		return switch (rule.kind()) {
 			// TINYINT(1) is a flag: any non-zero value reads as true over JDBC, so as 1.
-			case BOOLEAN, INTEGER -> type.isBoolean() ? CanonicalSql.text("CASE WHEN {0} <> 0 THEN '1' ELSE '0' END", value)
-					: CanonicalSql.text("CAST({0} AS CHAR)", value);
-			case DECIMAL -> Optional.of(type.isInteger() ? DSL.field("CAST({0} AS CHAR)", SQLDataType.VARCHAR, value)
-					: DECIMALS.plain(value));
+			case BOOLEAN, INTEGER, DECIMAL -> type.isBoolean()
+					? CanonicalSql.text("CASE WHEN {0} <> 0 THEN '1' ELSE '0' END", value)
+					: type.isInteger() ? CanonicalSql.text("CAST({0} AS CHAR)", value)
+							: Optional.of(DECIMALS.plain(DSL.field(CanonicalSql.unknown(type) ? "CAST({0} AS DECIMAL(65,30))" : "{0}",
+									SQLDataType.NUMERIC, value)));
 			// MariaDB writes FLOAT (single precision) with six digits, not the shortest text Java starts from.
 			case FLOAT -> single(value.getDataType()) ? Optional.empty()
 					: Optional.of(CanonicalSql.roundedFloat(value, DSL.field("CAST(CAST({0} AS DOUBLE) AS CHAR)",

@@ -87,6 +87,7 @@ final class PostgresComparisonDialect implements ComparisonDialect {
 		}
 		return switch (rule.kind()) {
 			case BOOLEAN, INTEGER -> type.isBoolean() ? CanonicalSql.text("CASE WHEN {0} THEN '1' ELSE '0' END", value)
+					: CanonicalSql.unknown(type) ? Optional.of(DECIMALS.plain(DSL.field("CAST({0} AS numeric)", SQLDataType.NUMERIC, value)))
 					: CanonicalSql.text("CAST({0} AS varchar)", value);
 			case DECIMAL -> Optional.of(DECIMALS.plain(DSL.field("CAST({0} AS numeric)", SQLDataType.NUMERIC, value)));
 			case FLOAT -> Optional.of(CanonicalSql.roundedFloat(value, DSL.field(

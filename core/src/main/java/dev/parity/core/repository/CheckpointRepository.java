@@ -144,7 +144,9 @@ public class CheckpointRepository {
 
 	/** The manifest of a checkpoint, in table and key order. */
 	public List<ManifestEntry> manifest(long number) {
-		return dsl.select()
+		return dsl.select(Manifest.TABLE_NAME, Manifest.PARTITION_NO, Manifest.CHUNK_NO, Manifest.LOWER, Manifest.UPPER,
+				Manifest.SOURCE_COUNT, Manifest.SOURCE_HASH, Manifest.TARGET_COUNT, Manifest.TARGET_HASH, Manifest.ROWS_FETCHED,
+				Manifest.BYTES_FETCHED, Manifest.LEAVES, Manifest.LARGEST_LEAF, Manifest.SECONDS)
 			.from(Manifest.TABLE)
 			.where(Manifest.NO.eq(number))
 			.orderBy(Manifest.TABLE_NAME, Manifest.PARTITION_NO, Manifest.CHUNK_NO)
