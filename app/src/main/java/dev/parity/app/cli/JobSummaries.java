@@ -39,6 +39,14 @@ final class JobSummaries {
 				context.getBean(DiscrepancyRepository.class)));
 	}
 
+	static int checksum(ApplicationContext context, PrintWriter out, List<String> tables, String trigger) throws Exception {
+		long runId = run(context, "checksumJob", tables, trigger);
+		int schema = SchemaSummary.print(out, runId, context.getBean(SchemaRepository.class), false);
+		return Math.max(schema, ChecksumSummary.print(out, runId,
+				context.getBean(dev.parity.core.repository.CheckpointRepository.class), context.getBean(DiffRepository.class),
+				context.getBean(DiscrepancyRepository.class)));
+	}
+
 	static int reconcile(ApplicationContext context, PrintWriter out, List<String> tables, String trigger,
 			java.nio.file.Path dryRunSql) throws Exception {
 		java.util.Map<String, String> extra = new java.util.LinkedHashMap<>();
