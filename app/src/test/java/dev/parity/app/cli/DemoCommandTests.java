@@ -36,7 +36,8 @@ class DemoCommandTests {
 			// reconcile: insert, update, delete, deduplicate, self-healed, failed, left open
 			// checksum: the same row discrepancies, found through checksums, and the first checkpoint
 			.contains("checksum (run 3, checkpoint 1)")
-			.containsPattern("customers +\\S+ +998/998 ")
+			.containsPattern("customers +databases +1002/1000 +1 +1 +\\d+ +[0-9,]+ +4 +0 +0 +2 +0")
+			.containsPattern("orders +databases +3000/2997 +1 +1 +\\d+ +[0-9,]+ +0 +3 +0 +0 +0")
 			.contains("Checkpoints:      ./parity checkpoints --config ")
 			.contains("reconcile (run 4)")
 			.containsPattern("customers +0 +2 +0 +0 +0 +0 +0")
