@@ -17,16 +17,11 @@
 #   BENCH_BISECT_ROWS=1000 parity.checksum.bisect-rows (the bisection threshold)
 set -euo pipefail
 
-N="${1:-1000000}"
-D="${2:-10}"
-[[ "$N" =~ ^[0-9]+$ && "$D" =~ ^[0-9]+$ ]] || { echo "usage: $0 [N] [D]  (non-negative integers)" >&2; exit 2; }
-(( N >= 1 )) || { echo "error: N must be at least 1" >&2; exit 2; }
-(( D <= N )) || { echo "error: D ($D) cannot exceed N ($N)" >&2; exit 2; }
 
 BENCH_NAME=checksum
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=../lib/bench.sh
-source "$here/../lib/bench.sh"
+source "$here/../lib/bench.sh" "$@"
 BISECT_ROWS="${BENCH_BISECT_ROWS:-1000}"
 
 run_dir="$root/bench/out/checksum/n${N}-d${D}-$(date +%Y%m%d-%H%M%S)"

@@ -3,9 +3,16 @@
 # logging, the database clients, the 10-column bench_rows table loaded identically into MariaDB and
 # PostgreSQL with D planted differences, and the Parity jar to measure.
 #
-# The sourcing script sets BENCH_NAME (e.g. diff), N and D first. See bench/diff/README.md for the data.
+# The sourcing script sets BENCH_NAME (e.g. diff) and passes its arguments: N (rows, default 1000000)
+# and D (planted differences, default 10). See bench/diff/README.md for the data.
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+N="${1:-1000000}"
+D="${2:-10}"
+[[ "$N" =~ ^[0-9]+$ && "$D" =~ ^[0-9]+$ ]] || { echo "usage: $0 [N] [D]  (non-negative integers)" >&2; exit 2; }
+(( N >= 1 )) || { echo "error: N must be at least 1" >&2; exit 2; }
+(( D <= N )) || { echo "error: D ($D) cannot exceed N ($N)" >&2; exit 2; }
+
 DB="${BENCH_DB:-parity_bench}"
 MARIADB_HOST="${MARIADB_HOST:-127.0.0.1}" MARIADB_PORT="${MARIADB_PORT:-3306}"
 MARIADB_USER="${MARIADB_USER:-root}" MARIADB_PASSWORD="${MARIADB_PASSWORD:-}"

@@ -48,6 +48,11 @@ final class CanonicalSql {
 		};
 	}
 
+	/** Texts concatenated with the standard {@code ||} (PostgreSQL, H2). */
+	static Field<String> pipes(java.util.List<Field<String>> parts) {
+		return DSL.field("(" + placeholders(parts.size(), " || ") + ")", SQLDataType.VARCHAR, parts.toArray(new Field<?>[0]));
+	}
+
 	/** {@code {0}<sep>{1}<sep>…} for {@code n} template arguments. */
 	static String placeholders(int n, String separator) {
 		return java.util.stream.IntStream.range(0, n)

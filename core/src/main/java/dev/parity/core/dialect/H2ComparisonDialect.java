@@ -86,8 +86,7 @@ final class H2ComparisonDialect implements ComparisonDialect {
 
 	@Override
 	public Field<String> concat(List<Field<String>> parts) {
-		return DSL.field("(" + CanonicalSql.placeholders(parts.size(), " || ") + ")", SQLDataType.VARCHAR,
-				parts.toArray(new Field<?>[0]));
+		return CanonicalSql.pipes(parts);
 	}
 
 	@Override

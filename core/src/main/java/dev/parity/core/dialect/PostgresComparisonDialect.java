@@ -121,8 +121,7 @@ final class PostgresComparisonDialect implements ComparisonDialect {
 
 	@Override
 	public Field<String> concat(List<Field<String>> parts) {
-		return DSL.field("(" + CanonicalSql.placeholders(parts.size(), " || ") + ")", SQLDataType.VARCHAR,
-				parts.toArray(new Field<?>[0]));
+		return CanonicalSql.pipes(parts);
 	}
 
 	@Override

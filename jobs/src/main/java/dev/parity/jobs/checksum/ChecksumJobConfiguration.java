@@ -143,12 +143,7 @@ public class ChecksumJobConfiguration {
 
 	@Bean
 	ThreadPoolTaskExecutor checksumTaskExecutor(ParityConfig config) {
-		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-		executor.setCorePoolSize(config.checksum().threads());
-		executor.setMaxPoolSize(config.checksum().threads());
-		executor.setThreadNamePrefix("parity-checksum-");
-		executor.setDaemon(true);
-		return executor;
+		return dev.parity.jobs.support.JobSupportConfiguration.partitionExecutor("parity-checksum-", config.checksum().threads());
 	}
 
 	@Bean

@@ -13,7 +13,6 @@ import java.util.stream.Stream;
 
 import org.jooq.Field;
 import org.jooq.Record;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -34,7 +33,6 @@ import dev.parity.core.connect.DatabaseConnector;
 import dev.parity.core.connect.SourceDatabase;
 import dev.parity.core.connect.TargetDatabase;
 import dev.parity.core.mapping.MappingValidator;
-import dev.parity.core.testsupport.TestDatabases;
 
 /**
  * The checksum's half of the type matrix, on the diff matrix's tables and engine pairs: for every
@@ -60,7 +58,7 @@ class ChecksumTypeMatrixIntegrationTests {
 	@ParameterizedTest(name = "{0} -> {1}")
 	@MethodSource("enginePairs")
 	void sqlCanonicalTextAndRowHashEqualParitysJavaOnEveryEngine(Engine sourceEngine, Engine targetEngine) {
-		assumeAvailable(sourceEngine, targetEngine);
+		DiffTypeMatrixIntegrationTests.assumeAvailable(sourceEngine, targetEngine);
 		try (Engine.Schema sourceSchema = sourceEngine.fresh(dir, "source");
 				Engine.Schema targetSchema = targetEngine.fresh(dir, "target")) {
 			// given: the diff matrix's rows on both sides, with its extra float traps
@@ -255,17 +253,6 @@ class ChecksumTypeMatrixIntegrationTests {
 			}
 		}
 		return rows;
-	}
-
-	private static void assumeAvailable(Engine... engines) {
-		for (Engine engine : engines) {
-			String reason = switch (engine) {
-				case MARIADB -> TestDatabases.MARIADB.unavailableReason();
-				case POSTGRES -> TestDatabases.POSTGRES.unavailableReason();
-				case H2 -> null;
-			};
-			Assumptions.assumeTrue(reason == null, reason);
-		}
 	}
 
 }

@@ -241,7 +241,7 @@ class DiffTypeMatrixIntegrationTests {
 		};
 	}
 
-	private static void assumeAvailable(Engine... engines) {
+	static void assumeAvailable(Engine... engines) {
 		for (Engine engine : engines) {
 			String reason = switch (engine) {
 				case MARIADB -> TestDatabases.MARIADB.unavailableReason();
