@@ -65,10 +65,11 @@ public class ParityCoreConfiguration {
 		return DatabaseConnector.target(sized(config.target(), config));
 	}
 
-	// Each diff partition streams on a connection of its own, besides the shared ones.
+	// Each diff partition streams on a connection of its own, and each checksum partition queries both sides
+	// at once, besides the shared connections.
 	private static dev.parity.core.config.ConnectionSettings sized(dev.parity.core.config.ConnectionSettings settings,
 			ParityConfig config) {
-		int needed = config.diff().threads() + 2;
+		int needed = Math.max(config.diff().threads(), config.checksum().threads()) + 2;
 		return settings.poolSize() >= needed ? settings : new dev.parity.core.config.ConnectionSettings(settings.url(),
 				settings.username(), settings.password(), needed);
 	}
@@ -108,6 +109,11 @@ public class ParityCoreConfiguration {
 	@Bean
 	DiffRepository diffRepository(DSLContext dsl) {
 		return new DiffRepository(dsl);
+	}
+
+	@Bean
+	dev.parity.core.repository.CheckpointRepository checkpointRepository(DSLContext dsl) {
+		return new dev.parity.core.repository.CheckpointRepository(dsl);
 	}
 
 	@Bean

@@ -3,7 +3,6 @@ package dev.parity.app.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.springframework.batch.core.BatchStatus;
@@ -26,11 +25,10 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code ./parity check JOB}: runs one validation job once and records its results. */
 @Command(name = "check", mixinStandardHelpOptions = true,
 		description = { "Runs a validation job once and records the results in the control database.",
-				"JOB: counts (record counts), diff (field-level), checksum (partitioned checksums), schema, or all.",
+				"JOB: counts (record counts), diff (field-level), checksum (partitioned checksums), schema, or all",
+				"(all: counts, diff and checksum, each after the schema check).",
 				"Exit codes: 0 clean, 1 discrepancies found, 2 error." })
 class CheckCommand implements Callable<Integer> {
-
-	private static final Map<String, String> PLANNED = Map.of("checksum", "#5");
 
 	@Parameters(index = "0", paramLabel = "JOB", description = "counts, diff, checksum, schema or all")
 	String job;
@@ -48,19 +46,12 @@ class CheckCommand implements Callable<Integer> {
 	public Integer call() throws Exception {
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
-		if (!List.of("all", "counts", "diff", "schema").contains(job) && !PLANNED.containsKey(job)) {
+		if (!List.of("all", "counts", "diff", "checksum", "schema").contains(job)) {
 			throw new UserException("check: unknown job '" + job + "'; use counts, diff, checksum, schema or all");
-		}
-		if (PLANNED.containsKey(job)) {
-			return NotYetAvailable.report(err, "check " + job, PLANNED.get(job));
 		}
 		ParityConfig parity = config.load();
 		try (ConfigurableApplicationContext context = ParityRuntime.start(parity)) {
 			Preflight.resolve(context, tables);
-			if (job.equals("all")) {
-				err.println("note: check all runs counts and diff (each after the schema check); checksum (#5) joins it"
-						+ " when it lands.");
-			}
 			int code = ExitCodes.OK;
 			if (job.equals("schema")) {
 				return JobSummaries.schema(context, out, tables, "cli");
@@ -73,6 +64,12 @@ class CheckCommand implements Callable<Integer> {
 					out.println();
 				}
 				code = Math.max(code, JobSummaries.diff(context, out, tables, "cli"));
+			}
+			if (job.equals("all") || job.equals("checksum")) {
+				if (job.equals("all")) {
+					out.println();
+				}
+				code = Math.max(code, JobSummaries.checksum(context, out, tables, "cli"));
 			}
 			return code;
 		}

@@ -58,6 +58,8 @@ class DemoCommand implements Callable<Integer> {
 			out.println();
 			JobSummaries.diff(context, out, List.of(), "demo");
 			out.println();
+			JobSummaries.checksum(context, out, List.of(), "demo");
+			out.println();
 			JobSummaries.reconcile(context, out, List.of(), "demo", null);
 			int open = context.getBean(DiscrepancyRepository.class).find(DiscrepancyStatus.OPEN).size();
 			out.println();
@@ -69,7 +71,7 @@ class DemoCommand implements Callable<Integer> {
 				context.getBean(dev.parity.reports.PdfReportRenderer.class).render(report, stream);
 			}
 			out.println("Readiness:        " + report.readiness().verdict() + " (./parity status --config " + configFile + ")");
-			out.println("Not run yet: checksum (#5).");
+			out.println("Checkpoints:      ./parity checkpoints --config " + configFile);
 			out.println();
 			out.println("Configuration:    " + configFile);
 			out.println("Control database: " + config.control().safeUrl());

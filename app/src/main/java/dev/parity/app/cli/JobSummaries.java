@@ -45,6 +45,16 @@ final class JobSummaries {
 		return code;
 	}
 
+	static int checksum(ApplicationContext context, PrintWriter out, List<String> tables, String trigger) throws Exception {
+		Ran ran = run(context, "checksumJob", tables, trigger);
+		int schema = SchemaSummary.print(out, ran.runId(), context.getBean(SchemaRepository.class), false);
+		int code = Math.max(schema, ChecksumSummary.print(out, ran.runId(),
+				context.getBean(dev.parity.core.repository.CheckpointRepository.class), context.getBean(DiffRepository.class),
+				context.getBean(DiscrepancyRepository.class)));
+		ran.printTime(out);
+		return code;
+	}
+
 	static int reconcile(ApplicationContext context, PrintWriter out, List<String> tables, String trigger,
 			java.nio.file.Path dryRunSql) throws Exception {
 		java.util.Map<String, String> extra = new java.util.LinkedHashMap<>();

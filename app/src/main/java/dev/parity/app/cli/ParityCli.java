@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 		description = "Proves a new database (the target) against a legacy one (the source) during a parallel run.",
 		subcommands = { DemoCommand.class, CheckCommand.class, ReconcileCommand.class, DiscrepanciesCommand.class,
 				ReportCommand.class, StatusCommand.class, CheckpointsCommand.class, ResumeCommand.class,
-				CutoverCommand.class, ServeCommand.class, SlaCommand.class, PasswordHashCommand.class, TrainCommand.class })
+				CutoverCommand.class, ServeCommand.class, SlaCommand.class, PasswordHashCommand.class, TrainCommand.class,
+				ChecksumSqlCommand.class })
 public class ParityCli implements Runnable {
 
 	@CommandLine.Spec

@@ -37,7 +37,12 @@ class DemoCommandTests {
 			.containsPattern("orders +3000 +2997 +0 +6000 +6 +99\\.9000 % +3 +0 +0 +0")
 			.containsPattern("products +7 +5 +0 +14 +2 +85\\.7143 % +0 +1 +0 +1")
 			// reconcile: insert, update, delete, deduplicate, self-healed, failed, left open
-			.contains("reconcile (run 3)")
+			// checksum: the same row discrepancies, found through checksums, and the first checkpoint
+			.contains("checksum (run 3, checkpoint 1)")
+			.containsPattern("customers +databases +1002/1000 +1 +1 +\\d+ +[0-9,]+ +4 +0 +0 +2 +0")
+			.containsPattern("orders +databases +3000/2997 +1 +1 +\\d+ +[0-9,]+ +0 +3 +0 +0 +0")
+			.contains("Checkpoints:      ./parity checkpoints --config ")
+			.contains("reconcile (run 4)")
 			.containsPattern("customers +0 +2 +0 +0 +0 +0 +0")
 			.containsPattern("orders +3 +0 +0 +0 +0 +0 +0")
 			.containsPattern("products +0 +0 +1 +1 +0 +0 +0")
@@ -56,7 +61,7 @@ class DemoCommandTests {
 		String config = demo.resolve("parity.yml").toString();
 		CliRun check = CliRun.of("check", "counts", "--config", config);
 		assertThat(check.exitCode()).as("discrepancies found").isEqualTo(1);
-		assertThat(check.out()).contains("counts (run 4)").contains("paused (skipped until reviewed and resumed): suppliers");
+		assertThat(check.out()).contains("counts (run 5)").contains("paused (skipped until reviewed and resumed): suppliers");
 		CliRun selected = CliRun.of("check", "counts", "--config", config, "--table", "customers");
 		assertThat(selected.exitCode()).as("customers is clean").isZero();
 		assertThat(selected.out()).contains("customers").doesNotContain("orders");
@@ -96,6 +101,34 @@ class DemoCommandTests {
 
 		CliRun table = CliRun.of("discrepancies", "--config", config);
 		assertThat(table.out()).contains("4 discrepancies");
+	}
+
+	// The demo's checksum wrote checkpoint 1 before reconcile repaired the target; a second checksum's
+	// checkpoint differs from it exactly where the target was repaired, on the target only.
+	@Test
+	void checkpointsAreListedAndComparedAfterAReconcile() {
+		Path demo = dir.resolve("demo");
+		assertThat(CliRun.of("demo", "--dir", demo.toString()).exitCode()).isZero();
+		String config = demo.resolve("parity.yml").toString();
+
+		CliRun checksum = CliRun.of("check", "checksum", "--config", config);
+		assertThat(checksum.exitCode()).as(checksum.err()).isIn(0, 1);
+		assertThat(checksum.out()).contains("checksum (run 5, checkpoint 2)");
+
+		CliRun list = CliRun.of("checkpoints", "--config", config);
+		assertThat(list.exitCode()).as(list.err()).isZero();
+		assertThat(list.out()).containsPattern("(?m)^1 +\\d+ +COMPLETE ").containsPattern("(?m)^2 +\\d+ +COMPLETE ");
+
+		CliRun diff = CliRun.of("checkpoints", "diff", "1", "2", "--config", config);
+		assertThat(diff.exitCode()).as(diff.err()).isZero();
+		assertThat(diff.out()).containsPattern("checkpoints 1 -> 2: [1-9]\\d* of \\d+ regions changed")
+			.containsPattern("customers .* same .* CHANGED")
+			.doesNotContainPattern("CHANGED .* CHANGED");
+
+		CliRun missing = CliRun.of("checkpoints", "diff", "1", "9", "--config", config);
+		assertThat(missing.exitCode()).isEqualTo(2);
+		assertThat(missing.err().strip())
+			.isEqualTo("error: checkpoints diff: checkpoint 9 does not exist (./parity checkpoints lists them)");
 	}
 
 	@Test

@@ -27,14 +27,6 @@ class ParityCliTests {
 		assertThat(run.out()).contains("Usage: parity " + command);
 	}
 
-	@ParameterizedTest
-	@CsvSource({ "checkpoints,#5", "'check,checksum',#5" })
-	void commandsOfLaterIssuesSaySoAndExit2(String command, String issue) {
-		CliRun run = CliRun.of(command.split(","));
-		assertThat(run.exitCode()).isEqualTo(2);
-		assertThat(run.err()).contains("is not available in this version of Parity yet (planned in issue " + issue + ")");
-	}
-
 	@Test
 	void aConfigFullOfMistakesListsEachOnItsOwnLineAndExits2() throws IOException {
 		Path bad = dir.resolve("bad.yml");

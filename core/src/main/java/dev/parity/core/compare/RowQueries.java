@@ -67,7 +67,19 @@ public final class RowQueries {
 	public static ResultQuery<Record> ordered(DSLContext dsl, ComparisonDialect dialect, ComparePlan plan,
 			boolean source, KeyRange range, Object[] after) {
 		List<Field<?>> keys = orderable(dialect, plan, plan.keyFields(source));
-		List<SortField<?>> order = keys.stream().<SortField<?>>map(Field::asc).toList();
+		Condition condition = inRange(dialect, plan, source, range);
+		if (after != null) {
+			condition = condition.and(DSL.row(keys).gt(DSL.row(values(dialect, plan, after))));
+		}
+		return dsl.select(fields(plan, source))
+			.from(source ? plan.pair().source() : plan.pair().target())
+			.where(condition)
+			.orderBy(keyOrder(dialect, plan, source));
+	}
+
+	/** One side's rows whose key lies in {@code range}, in the binary key order. */
+	public static Condition inRange(ComparisonDialect dialect, ComparePlan plan, boolean source, KeyRange range) {
+		List<Field<?>> keys = orderable(dialect, plan, plan.keyFields(source));
 		Condition condition = DSL.noCondition();
 		if (range.lower() != null) {
 			condition = condition.and(DSL.row(keys).ge(DSL.row(values(dialect, plan, plan.parseKey(range.lower())))));
@@ -75,13 +87,26 @@ public final class RowQueries {
 		if (range.upper() != null) {
 			condition = condition.and(DSL.row(keys).lt(DSL.row(values(dialect, plan, plan.parseKey(range.upper())))));
 		}
-		if (after != null) {
-			condition = condition.and(DSL.row(keys).gt(DSL.row(values(dialect, plan, after))));
-		}
-		return dsl.select(fields(plan, source))
+		return condition;
+	}
+
+	/** The binary key order of one side. */
+	public static List<SortField<?>> keyOrder(ComparisonDialect dialect, ComparePlan plan, boolean source) {
+		return orderable(dialect, plan, plan.keyFields(source)).stream().<SortField<?>>map(Field::asc).toList();
+	}
+
+	/**
+	 * The key {@code offset} rows after the first key of {@code range} on one side, in binary key order
+	 * (the next chunk's bound); no row when the range holds {@code offset} rows or fewer.
+	 */
+	public static ResultQuery<Record> keyAt(DSLContext dsl, ComparisonDialect dialect, ComparePlan plan, boolean source,
+			KeyRange range, long offset) {
+		return dsl.select(plan.keyFields(source))
 			.from(source ? plan.pair().source() : plan.pair().target())
-			.where(condition)
-			.orderBy(order);
+			.where(inRange(dialect, plan, source, range))
+			.orderBy(keyOrder(dialect, plan, source))
+			.limit(DSL.inline(1))
+			.offset(DSL.inline(offset));
 	}
 
 	/**
@@ -116,7 +141,13 @@ public final class RowQueries {
 	/** Every {@code every}-th source key in binary key order (partition bounds). */
 	public static org.jooq.SelectLimitStep<Record> everyNthKey(DSLContext dsl, ComparisonDialect dialect, ComparePlan plan,
 			long every) {
-		List<Field<?>> keys = plan.keyFields(true);
+		return everyNthKey(dsl, dialect, plan, true, KeyRange.ALL, every);
+	}
+
+	/** Every {@code every}-th key of one side within {@code range}, in binary key order (bisection bounds). */
+	public static org.jooq.SelectLimitStep<Record> everyNthKey(DSLContext dsl, ComparisonDialect dialect, ComparePlan plan,
+			boolean source, KeyRange range, long every) {
+		List<Field<?>> keys = plan.keyFields(source);
 		List<Field<?>> order = orderable(dialect, plan, keys);
 		Field<Integer> rowNumber = DSL.rowNumber().over(DSL.orderBy(order.stream().map(Field::asc).toList())).as("parity_rn");
 		List<SelectField<?>> inner = new ArrayList<>();
@@ -124,7 +155,10 @@ public final class RowQueries {
 			inner.add(keys.get(i).as("parity_k" + i));
 		}
 		inner.add(rowNumber);
-		var numbered = dsl.select(inner).from(plan.pair().source()).asTable("parity_numbered");
+		var numbered = dsl.select(inner)
+			.from(source ? plan.pair().source() : plan.pair().target())
+			.where(inRange(dialect, plan, source, range))
+			.asTable("parity_numbered");
 		List<Field<?>> outer = new ArrayList<>();
 		for (int i = 0; i < keys.size(); i++) {
 			outer.add(numbered.field("parity_k" + i));

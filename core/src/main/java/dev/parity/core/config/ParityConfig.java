@@ -28,13 +28,14 @@ import java.util.Map;
  * @param reconcile the safety valves of reconciliation
  * @param users who may use the console, the REST API and the cutover commands, with their roles
  *     (default: none; {@code serve} then needs {@code --insecure-local})
+ * @param checksum how the weekly partitioned checksum runs
  * @param cutover traffic phases, rollback triggers, metric sources, webhook and lag alerts
  */
 public record ParityConfig(String name, @Required ConnectionSettings source, @Required ConnectionSettings target,
 		ConnectionSettings control, Duration lagWindow, @Required List<TableMapping> tables, Thresholds thresholds,
 		DiffSettings diff, ExitCriteriaSettings exitCriteria, SlaSettings sla, ReportSettings report,
 		Map<String, String> schedules, String timeZone, ReconcileSettings reconcile,
-		List<UserSettings> users, CutoverSettings cutover) {
+		List<UserSettings> users, ChecksumSettings checksum, CutoverSettings cutover) {
 
 	/** The job short names a schedule may name, in cadence order. */
 	public static final List<String> SCHEDULABLE_JOBS = List.of("counts", "diff", "schema", "checksum", "reconcile",
@@ -63,7 +64,23 @@ public record ParityConfig(String name, @Required ConnectionSettings source, @Re
 			ExitCriteriaSettings exitCriteria, SlaSettings sla, ReportSettings report, Map<String, String> schedules,
 			String timeZone, ReconcileSettings reconcile, List<UserSettings> users) {
 		this(name, source, target, control, lagWindow, tables, thresholds, diff, exitCriteria, sla, report, schedules,
-				timeZone, reconcile, users, null);
+				timeZone, reconcile, users, null, null);
+	}
+
+	public ParityConfig(String name, ConnectionSettings source, ConnectionSettings target, ConnectionSettings control,
+			Duration lagWindow, List<TableMapping> tables, Thresholds thresholds, DiffSettings diff,
+			ExitCriteriaSettings exitCriteria, SlaSettings sla, ReportSettings report, Map<String, String> schedules,
+			String timeZone, ReconcileSettings reconcile, List<UserSettings> users, ChecksumSettings checksum) {
+		this(name, source, target, control, lagWindow, tables, thresholds, diff, exitCriteria, sla, report, schedules,
+				timeZone, reconcile, users, checksum, null);
+	}
+
+	public ParityConfig(String name, ConnectionSettings source, ConnectionSettings target, ConnectionSettings control,
+			Duration lagWindow, List<TableMapping> tables, Thresholds thresholds, DiffSettings diff,
+			ExitCriteriaSettings exitCriteria, SlaSettings sla, ReportSettings report, Map<String, String> schedules,
+			String timeZone, ReconcileSettings reconcile, List<UserSettings> users, CutoverSettings cutover) {
+		this(name, source, target, control, lagWindow, tables, thresholds, diff, exitCriteria, sla, report, schedules,
+				timeZone, reconcile, users, null, cutover);
 	}
 
 	public static final String DEFAULT_CONTROL_URL = "jdbc:h2:file:./parity-data/control";
@@ -83,6 +100,7 @@ public record ParityConfig(String name, @Required ConnectionSettings source, @Re
 		timeZone = timeZone == null || timeZone.isBlank() ? "UTC" : timeZone.trim();
 		reconcile = reconcile == null ? ReconcileSettings.DEFAULTS : reconcile;
 		users = users == null ? List.of() : List.copyOf(users);
+		checksum = checksum == null ? ChecksumSettings.DEFAULTS : checksum;
 		cutover = (cutover == null ? CutoverSettings.DEFAULTS : cutover).withLagThreshold(thresholds.maxLag());
 	}
 

@@ -1,9 +1,12 @@
 package dev.parity.core.dialect;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.jooq.Field;
 import org.jooq.SQLDialect;
+
+import dev.parity.core.canonical.ColumnRule;
 
 /**
  * What one database engine needs that jOOQ cannot make equal across engines. Everything standard
@@ -63,6 +66,41 @@ public interface ComparisonDialect {
 	/** The Flyway vendor folder for Parity's control tables, or empty if this engine cannot hold them. */
 	default Optional<String> controlVendor() {
 		return Optional.empty();
+	}
+
+	/**
+	 * The canonical text of a non-null {@code value} (a column, or a source expression, of its own data
+	 * type) under {@code rule}, computed by the database: byte for byte the text
+	 * {@link ColumnRule#canonical(Object)} gives for the same value read over JDBC. Empty when this engine
+	 * cannot produce that text in SQL for this type or these compare options; the checksum then hashes
+	 * the table in Parity instead (streaming), and says so.
+	 * <p>Example (PostgreSQL, {@code NUMERIC(12,2)} under the decimal rule):
+	 * {@code CAST(trim_scale(CAST(balance AS numeric)) AS varchar)}, {@code 10.50 → '10.5'}.
+	 */
+	default Optional<Field<String>> canonicalText(Field<?> value, ColumnRule rule) {
+		return Optional.empty();
+	}
+
+	/**
+	 * The length in UTF-8 bytes of a non-null text (the prefix that keeps a row's text unambiguous).
+	 * <p>Example (MariaDB): {@code LENGTH('é')} is 2.
+	 */
+	Field<Integer> utf8Length(Field<String> text);
+
+	/** The concatenation of non-null texts, in order. Example (MariaDB): {@code CONCAT(a, '|', b)}. */
+	Field<String> concat(List<Field<String>> parts);
+
+	/**
+	 * The row hash of a canonical row text: the first 60 bits (15 hex digits) of the MD5 of its UTF-8
+	 * bytes, as a non-negative BIGINT, so that a plain {@code SUM} over millions of rows is exact and
+	 * equal on every engine (and to {@code RowHash} in Java).
+	 * <p>Example: the text {@code a} hashes to {@code 57446577476672362} ({@code 0cc175b9c0f1b6a}).
+	 */
+	Field<Long> rowHash(Field<String> text);
+
+	/** Shorthand for the list form. */
+	default Field<String> concat(Field<String> first, Field<String> second, Field<String> third) {
+		return concat(List.of(first, second, third));
 	}
 
 }

@@ -460,4 +460,72 @@ final class ControlTables {
 
 	}
 
+	static final class CheckpointT {
+
+		static final Table<Record> TABLE = table(unquotedName("parity_checkpoint"));
+
+		static final Field<Long> NO = field(unquotedName("parity_checkpoint", "checkpoint_no"), SQLDataType.BIGINT);
+
+		static final Field<Long> RUN_ID = field(unquotedName("parity_checkpoint", "run_id"), SQLDataType.BIGINT);
+
+		static final Field<Long> JOB_EXECUTION_ID = field(unquotedName("parity_checkpoint", "job_execution_id"), SQLDataType.BIGINT);
+
+		static final Field<String> STATUS = field(unquotedName("parity_checkpoint", "status"), SQLDataType.VARCHAR);
+
+		static final Field<Instant> CREATED_AT = field(unquotedName("parity_checkpoint", "created_at"), SQLDataType.INSTANT);
+
+		static final Field<Instant> COMPLETED_AT = field(unquotedName("parity_checkpoint", "completed_at"), SQLDataType.INSTANT);
+
+	}
+
+	static final class CheckpointTableT {
+
+		static final Table<Record> TABLE = table(unquotedName("parity_checkpoint_table"));
+
+		static final Field<Long> NO = field(unquotedName("parity_checkpoint_table", "checkpoint_no"), SQLDataType.BIGINT);
+
+		static final Field<String> TABLE_NAME = field(unquotedName("parity_checkpoint_table", "table_name"), SQLDataType.VARCHAR);
+
+		static final Field<String> METHOD = field(unquotedName("parity_checkpoint_table", "method"), SQLDataType.VARCHAR);
+
+		static final Field<String> FALLBACK = field(unquotedName("parity_checkpoint_table", "fallback_reason"), SQLDataType.VARCHAR);
+
+	}
+
+	static final class Manifest {
+
+		static final Table<Record> TABLE = table(unquotedName("parity_checkpoint_partition"));
+
+		static final Field<Long> NO = field(unquotedName("parity_checkpoint_partition", "checkpoint_no"), SQLDataType.BIGINT);
+
+		static final Field<String> TABLE_NAME = field(unquotedName("parity_checkpoint_partition", "table_name"), SQLDataType.VARCHAR);
+
+		static final Field<Integer> PARTITION_NO = field(unquotedName("parity_checkpoint_partition", "partition_no"), SQLDataType.INTEGER);
+
+		static final Field<Integer> CHUNK_NO = field(unquotedName("parity_checkpoint_partition", "chunk_no"), SQLDataType.INTEGER);
+
+		static final Field<String> LOWER = field(unquotedName("parity_checkpoint_partition", "lower_json"), SQLDataType.VARCHAR);
+
+		static final Field<String> UPPER = field(unquotedName("parity_checkpoint_partition", "upper_json"), SQLDataType.VARCHAR);
+
+		static final Field<Long> SOURCE_COUNT = field(unquotedName("parity_checkpoint_partition", "source_count"), SQLDataType.BIGINT);
+
+		static final Field<String> SOURCE_HASH = field(unquotedName("parity_checkpoint_partition", "source_hash"), SQLDataType.VARCHAR);
+
+		static final Field<Long> TARGET_COUNT = field(unquotedName("parity_checkpoint_partition", "target_count"), SQLDataType.BIGINT);
+
+		static final Field<String> TARGET_HASH = field(unquotedName("parity_checkpoint_partition", "target_hash"), SQLDataType.VARCHAR);
+
+		static final Field<Long> ROWS_FETCHED = field(unquotedName("parity_checkpoint_partition", "rows_fetched"), SQLDataType.BIGINT);
+
+		static final Field<Long> BYTES_FETCHED = field(unquotedName("parity_checkpoint_partition", "bytes_fetched"), SQLDataType.BIGINT);
+
+		static final Field<Integer> LEAVES = field(unquotedName("parity_checkpoint_partition", "leaves"), SQLDataType.INTEGER);
+
+		static final Field<Long> LARGEST_LEAF = field(unquotedName("parity_checkpoint_partition", "largest_leaf"), SQLDataType.BIGINT);
+
+		static final Field<Double> SECONDS = field(unquotedName("parity_checkpoint_partition", "seconds"), SQLDataType.DOUBLE);
+
+	}
+
 }

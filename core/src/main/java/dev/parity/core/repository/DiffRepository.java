@@ -128,20 +128,31 @@ public class DiffRepository {
 
 	/** Stores the diff statistics of a table as its check result of the run. */
 	public void saveResult(long runId, DiffStats stats, double threshold, Duration duration, Instant at) {
-		saveResult(runId, stats, threshold, duration, at, null);
+		saveResult(runId, "DIFF", stats, threshold, duration, at, null);
 	}
 
 	/** Stores a table's diff statistics with a note for the report (e.g. a widened lag window), or null. */
 	public void saveResult(long runId, DiffStats stats, double threshold, Duration duration, Instant at, String note) {
+		saveResult(runId, "DIFF", stats, threshold, duration, at, note);
+	}
+
+	/**
+	 * Stores row statistics of a table as its check result of the run, for the diff ({@code DIFF}) or
+	 * the checksum ({@code CHECKSUM}), with its {@code detail}: for the diff a note such as a widened lag
+	 * window, for the checksum how the table was hashed; or null.
+	 */
+	public void saveResult(long runId, String checkType, DiffStats stats, double threshold, Duration duration,
+			Instant at, String detail) {
 		dsl.deleteFrom(CheckResult.TABLE)
 			.where(CheckResult.RUN_ID.eq(runId)
-				.and(CheckResult.CHECK_TYPE.eq("DIFF"))
+				.and(CheckResult.CHECK_TYPE.eq(checkType))
 				.and(CheckResult.TABLE_NAME.eq(stats.table())))
 			.execute();
 		dsl.insertInto(CheckResult.TABLE)
 			.set(CheckResult.RUN_ID, runId)
-			.set(CheckResult.CHECK_TYPE, "DIFF")
+			.set(CheckResult.CHECK_TYPE, checkType)
 			.set(CheckResult.TABLE_NAME, stats.table())
+			.set(CheckResult.DETAIL, detail)
 			.set(CheckResult.ROWS_COMPARED, stats.rowsCompared())
 			.set(CheckResult.ROWS_EQUAL, stats.rowsEqual())
 			.set(CheckResult.ROWS_IN_FLIGHT, stats.rowsInFlight())
@@ -152,7 +163,6 @@ public class DiffRepository {
 			.set(CheckResult.PASSED, stats.rowsCompared() == stats.rowsEqual())
 			.set(CheckResult.DURATION_MS, duration.toMillis())
 			.set(CheckResult.CHECKED_AT, at)
-			.set(CheckResult.DETAIL, note)
 			.execute();
 	}
 
@@ -170,10 +180,15 @@ public class DiffRepository {
 
 	/** The stored diff statistics of a run, by table name. */
 	public List<DiffStats> results(long runId) {
+		return results(runId, "DIFF");
+	}
+
+	/** The stored row statistics of a run's {@code checkType} ({@code DIFF} or {@code CHECKSUM}), by table name. */
+	public List<DiffStats> results(long runId, String checkType) {
 		return dsl.select(CheckResult.TABLE_NAME, CheckResult.ROWS_COMPARED, CheckResult.ROWS_EQUAL,
 				CheckResult.ROWS_IN_FLIGHT, CheckResult.FIELDS_COMPARED, CheckResult.FIELDS_MISMATCHED)
 			.from(CheckResult.TABLE)
-			.where(CheckResult.RUN_ID.eq(runId).and(CheckResult.CHECK_TYPE.eq("DIFF")))
+			.where(CheckResult.RUN_ID.eq(runId).and(CheckResult.CHECK_TYPE.eq(checkType)))
 			.orderBy(CheckResult.TABLE_NAME)
 			.fetch((r) -> new DiffStats(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
 	}

@@ -85,7 +85,7 @@ class ParityConfigLoaderTests {
 				"parity.source.pasword (line 2): unknown key; allowed here: url, username, password, pool-size",
 				"parity.target.url (line 3): is required",
 				"parity.lag-window (line 4): expected a duration such as 500ms, 30s, 5m, 2h or 1d, found 'soon'",
-				"parity.tabels (line 5): unknown key; allowed here: name, source, target, control, lag-window, tables, thresholds, diff, exit-criteria, sla, report, schedules, time-zone, reconcile, users, cutover",
+				"parity.tabels (line 5): unknown key; allowed here: name, source, target, control, lag-window, tables, thresholds, diff, exit-criteria, sla, report, schedules, time-zone, reconcile, users, checksum, cutover",
 				"parity.thresholds.count-variance (line 6): expected a number, found 'high'",
 				"parity.tables[0].critical (line 10): expected true or false, found 'maybe'",
 				"parity.tables[1].name (line 11): is required",

@@ -22,6 +22,41 @@ class ComparisonDialectsTests {
 		assertThat(render("jdbc:h2:mem:x")).isEqualTo("CAST(CAST(\"sku\" AS VARCHAR) AS VARBINARY)");
 	}
 
+	// The checksum's SQL, rendered without a database (the type matrix proves it on each engine).
+	@Test
+	void rowHashesAreTheFirst60BitsOfMd5OnEveryEngine() {
+		org.jooq.Field<String> text = DSL.field(DSL.name("t"), String.class);
+		assertThat(renderWith("jdbc:postgresql://h/db", (d) -> d.rowHash(text)))
+			.isEqualTo("CAST(CAST('x' || substr(md5(\"t\"), 1, 15) AS bit(60)) AS bigint)");
+		assertThat(renderWith("jdbc:mariadb://h/db", (d) -> d.rowHash(text)))
+			.isEqualTo("CAST(CONV(SUBSTRING(MD5(CONVERT(`t` USING utf8mb4)), 1, 15), 16, 10) AS UNSIGNED)");
+		assertThat(renderWith("jdbc:h2:mem:x", (d) -> d.rowHash(text)))
+			.isEqualTo("URSHIFT(CAST(SUBSTRING(HASH('MD5', \"t\"), 1, 8) AS BIGINT), 4)");
+	}
+
+	@Test
+	void canonicalTextIsSqlWhereTheEngineCanAndEmptyWhereItCannot() {
+		var decimal = new dev.parity.core.canonical.ColumnRule(dev.parity.core.canonical.ColumnKind.DECIMAL, 0, null);
+		org.jooq.Field<?> amount = DSL.field(DSL.name("amount"), org.jooq.impl.SQLDataType.NUMERIC(12, 2));
+		assertThat(renderWith("jdbc:postgresql://h/db", (d) -> d.canonicalText(amount, decimal).orElseThrow()))
+			.isEqualTo("CAST(trim_scale(CAST(\"amount\" AS numeric)) AS varchar)");
+		var nfc = new dev.parity.core.canonical.ColumnRule(dev.parity.core.canonical.ColumnKind.STRING, 0,
+				new dev.parity.core.canonical.CompareOptions(false, false, true, null, null, null));
+		org.jooq.Field<?> name = DSL.field(DSL.name("name"), org.jooq.impl.SQLDataType.VARCHAR(40));
+		for (String url : java.util.List.of("jdbc:postgresql://h/db", "jdbc:mariadb://h/db", "jdbc:h2:mem:x")) {
+			assertThat(ComparisonDialects.forUrl(url).canonicalText(name, nfc)).as(url).isEmpty();
+		}
+		var real = new dev.parity.core.canonical.ColumnRule(dev.parity.core.canonical.ColumnKind.FLOAT, 6, null);
+		org.jooq.Field<?> single = DSL.field(DSL.name("r"), org.jooq.impl.SQLDataType.REAL);
+		assertThat(ComparisonDialects.forUrl("jdbc:mariadb://h/db").canonicalText(single, real)).isEmpty();
+		assertThat(ComparisonDialects.forUrl("jdbc:postgresql://h/db").canonicalText(single, real)).isPresent();
+	}
+
+	private static String renderWith(String url, java.util.function.Function<ComparisonDialect, org.jooq.Field<?>> sql) {
+		ComparisonDialect dialect = ComparisonDialects.forUrl(url);
+		return DSL.using(dialect.sqlDialect()).render(sql.apply(dialect));
+	}
+
 	@Test
 	void sourceSessionsAreReadOnly() {
 		assertThat(ComparisonDialects.forUrl("jdbc:postgresql://h/db").readOnlySessionSql())

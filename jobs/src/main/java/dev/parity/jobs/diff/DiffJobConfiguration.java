@@ -129,12 +129,7 @@ public class DiffJobConfiguration {
 
 	@Bean
 	ThreadPoolTaskExecutor diffTaskExecutor(ParityConfig config) {
-		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-		executor.setCorePoolSize(config.diff().threads());
-		executor.setMaxPoolSize(config.diff().threads());
-		executor.setThreadNamePrefix("parity-diff-");
-		executor.setDaemon(true);
-		return executor;
+		return dev.parity.jobs.support.JobSupportConfiguration.partitionExecutor("parity-diff-", config.diff().threads());
 	}
 
 	@Bean

@@ -18,6 +18,17 @@ public class JobSupportConfiguration {
 		return new ParityRunListener(runs, clock);
 	}
 
+	/** The threads a partitioned step runs its partitions on: {@code threads} daemon threads named {@code prefix-N}. */
+	public static org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor partitionExecutor(String prefix,
+			int threads) {
+		var executor = new org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor();
+		executor.setCorePoolSize(threads);
+		executor.setMaxPoolSize(threads);
+		executor.setThreadNamePrefix(prefix);
+		executor.setDaemon(true);
+		return executor;
+	}
+
 	/** Threads for work that runs on both databases at once (one query per side). */
 	@Bean(destroyMethod = "shutdown")
 	ExecutorService sideExecutor() {

@@ -241,7 +241,7 @@ class DiffTypeMatrixIntegrationTests {
 		};
 	}
 
-	private static void assumeAvailable(Engine... engines) {
+	static void assumeAvailable(Engine... engines) {
 		for (Engine engine : engines) {
 			String reason = switch (engine) {
 				case MARIADB -> TestDatabases.MARIADB.unavailableReason();
@@ -252,7 +252,7 @@ class DiffTypeMatrixIntegrationTests {
 		}
 	}
 
-	private static String create(Engine engine, boolean source) {
+	static String create(Engine engine, boolean source) {
 		String keyType = switch (engine) {
 			// binary, no-pad: the legacy system keys case-, accent- and space-sensitively
 			case MARIADB -> "VARCHAR(20) CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin";
@@ -266,7 +266,7 @@ class DiffTypeMatrixIntegrationTests {
 		return "CREATE TABLE matrix (k " + keyType + " NOT NULL, n INT NOT NULL, " + columns + ", PRIMARY KEY (k, n))";
 	}
 
-	private static String insert(Engine engine, boolean source) {
+	static String insert(Engine engine, boolean source) {
 		List<String> rows = new ArrayList<>();
 		for (String key : KEYS) {
 			for (int n = 1; n <= 2; n++) {
