@@ -26,7 +26,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * Every role rule, by page and by API: a VIEWER gets 403 on each mutating endpoint; anonymous requests
  * are sent to the login form (pages) or get 401 (API); an OPERATOR passes the rule (whatever the
  * action then answers); sign-off needs an APPROVER; pages need a CSRF token, the API does not; the
- * cutover paths of issue #11 are covered before their controller exists; secure headers on every answer.
+ * cutover paths of issue #11 included; secure headers on every answer.
  */
 @ConsoleTest
 class ConsoleSecurityTests extends ConsoleTestSupport {
@@ -155,8 +155,11 @@ class ConsoleSecurityTests extends ConsoleTestSupport {
 	@Test
 	void theCutoverStatusNeedsAnyUserAndTheApiRejectsAWrongPassword() throws Exception {
 		mvc.perform(get("/api/cutover")).andExpect(status().isUnauthorized());
-		// Issue #11 adds the controller; the rule already lets any user through.
-		mvc.perform(get("/api/cutover").with(httpBasic("victor", ConsoleFixture.PASSWORD))).andExpect(status().isNotFound());
+		mvc.perform(get("/api/cutover").with(httpBasic("victor", ConsoleFixture.PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.phase").value("SHADOW"));
+		// Prometheus scrapes with a VIEWER account, like an API client
+		mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
 		mvc.perform(get("/api/me").with(httpBasic("victor", "wrong"))).andExpect(status().isUnauthorized());
 	}
 
