@@ -54,15 +54,13 @@ import dev.parity.core.repository.SlaRepository;
  * The cutover REST API over the whole application (embedded H2 control database) with MockMvc and no
  * security (the roles are set on the request, as Spring Security would): the status contract, a
  * refusal with its reason, advancing, and pushed samples crossing the error-rate window — the phase is
- * SHADOW at once, the test-only {@code checksumJob} was launched by name as the checkpoint and its
+ * SHADOW at once, the real {@code checksumJob} was launched by name and wrote its checkpoint, its
  * execution is recorded in the incident, the local webhook receiver got one call.
  */
 @SpringBootTest(classes = { ParityApplication.class, CutoverApiFunctionalTests.Config.class })
 class CutoverApiFunctionalTests {
 
 	static LocalHttp webhook;
-
-	static final AtomicInteger checksumRuns = new AtomicInteger();
 
 	@TestConfiguration
 	static class Config {
@@ -78,17 +76,6 @@ class CutoverApiFunctionalTests {
 					new CutoverSettings(null,
 							new CutoverTriggers(new TriggerSettings(null, Duration.ofSeconds(30)), null, null), null,
 							new WebhookSettings(webhook.url("/hook"), 1, Duration.ofSeconds(2), Duration.ofMillis(10)), null));
-		}
-
-		/** Stands in for the checksum job of issue #5: registered under its name, launched by name. */
-		@Bean
-		Job checksumJob(JobRepository jobRepository, PlatformTransactionManager transactionManager) {
-			return new JobBuilder("checksumJob", jobRepository)
-				.start(new StepBuilder("checksumTestStep", jobRepository).tasklet((contribution, context) -> {
-					checksumRuns.incrementAndGet();
-					return RepeatStatus.FINISHED;
-				}, transactionManager).build())
-				.build();
 		}
 
 	}
@@ -117,6 +104,12 @@ class CutoverApiFunctionalTests {
 	@Autowired
 	Clock clock;
 
+	@Autowired
+	dev.parity.core.connect.TargetDatabase target;
+
+	@Autowired
+	dev.parity.core.repository.CheckpointRepository checkpoints;
+
 	MockMvc mvc;
 
 	@BeforeEach
@@ -141,7 +134,9 @@ class CutoverApiFunctionalTests {
 
 	@Test
 	void theApiAdvancesRefusesAndTheKillSwitchFiresFromPushedSamples() throws Exception {
-		// given: nothing measured yet
+		// given: nothing measured yet; one small table pair for the checkpoint (source and target are one H2)
+		target.dsl().execute("CREATE TABLE IF NOT EXISTS a (id INT PRIMARY KEY, v VARCHAR(10))");
+		target.dsl().execute("MERGE INTO a KEY (id) VALUES (1, 'one'), (2, 'two'), (3, 'three')");
 		mvc.perform(get("/api/cutover"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.phase").value("SHADOW"))
@@ -192,11 +187,13 @@ class CutoverApiFunctionalTests {
 		CutoverRepository.Incident incident = cutover.incidents(1).get(0);
 		assertThat(incident.checkpointExecutionId()).as("the checkpoint launch: %s", incident.checkpointNote()).isNotNull();
 		assertThat(incident.checkpointNote()).startsWith("checksumJob execution " + incident.checkpointExecutionId() + " launched");
-		await().atMost(Duration.ofSeconds(30))
-			.until(() -> jobRepository.getJobExecution(incident.checkpointExecutionId()).getStatus() == BatchStatus.COMPLETED);
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> !jobRepository.getJobExecution(incident.checkpointExecutionId()).isRunning());
+		assertThat(jobRepository.getJobExecution(incident.checkpointExecutionId()).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(jobRepository.getJobExecution(incident.checkpointExecutionId()).getJobInstance().getJobName())
 			.isEqualTo("checksumJob");
-		assertThat(checksumRuns).hasValue(1);
+		// the real checksum job wrote the checkpoint for later reconciliation
+		assertThat(checkpoints.byJobExecutionId(incident.checkpointExecutionId())).isPresent();
 		assertThat(webhook.requests()).hasSize(1);
 		assertThat(webhook.requests().get(0).body()).contains("\"trigger\":\"error-rate\"", "\"value\":0.025",
 				"\"executionId\":" + incident.checkpointExecutionId());

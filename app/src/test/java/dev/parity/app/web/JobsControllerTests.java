@@ -103,7 +103,7 @@ class JobsControllerTests extends ConsoleTestSupport {
 	@Test
 	void badLaunchesAreOneSentence() throws Exception {
 		launch("nosuch", "{}").andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.error").value(org.hamcrest.Matchers.startsWith("there is no job named 'nosuch'; jobs: counts, diff")));
+			.andExpect(jsonPath("$.error").value(org.hamcrest.Matchers.startsWith("there is no job named 'nosuch'; jobs: checksum, counts, diff")));
 		launch("counts", "{\"tables\": [\"ghosts\"]}").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.error").value("there is no table pair named 'ghosts' in parity.yml"));
 		launch("counts", "{\"dryRun\": true}").andExpect(status().isBadRequest())
