@@ -32,6 +32,7 @@ public class DiffCandidateItemWriter implements ItemWriter<MergeVerdict> {
 		long seen = 0;
 		long equal = 0;
 		long candidates = 0;
+		java.util.List<DiffRepository.NewCandidate> keys = new java.util.ArrayList<>();
 		for (MergeVerdict verdict : chunk) {
 			if (!"ORDER".equals(verdict.candidate())) {
 				seen++;
@@ -41,9 +42,10 @@ public class DiffCandidateItemWriter implements ItemWriter<MergeVerdict> {
 			}
 			else {
 				candidates++;
-				repository.addCandidate(runId, table, verdict.key(), verdict.candidate());
+				keys.add(new DiffRepository.NewCandidate(table, verdict.key(), verdict.candidate()));
 			}
 		}
+		repository.addCandidates(runId, keys);
 		repository.addProgress(runId, table, partition, seen, equal, candidates);
 	}
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.commons.codec.digest.DigestUtils;
+import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -31,21 +32,35 @@ public class DiffRepository {
 		this.dsl = dsl;
 	}
 
+	/** A key the merge pass could not call equal: {@code reason} as in {@code MergeVerdict.candidate()}. */
+	public record NewCandidate(String table, Map<String, String> key, String reason) {
+	}
+
 	/** Adds a candidate key unless the run already has it. */
 	public void addCandidate(long runId, String table, Map<String, String> key, String reason) {
-		String keyJson = JSON.writeValueAsString(key);
-		String hash = DigestUtils.sha256Hex(table + '\u0000' + keyJson);
-		boolean exists = dsl.fetchExists(Candidate.TABLE,
-				Candidate.RUN_ID.eq(runId).and(Candidate.KEY_HASH.eq(hash)));
-		if (!exists) {
-			dsl.insertInto(Candidate.TABLE)
-				.set(Candidate.RUN_ID, runId)
-				.set(Candidate.TABLE_NAME, table)
-				.set(Candidate.KEY_JSON, keyJson)
-				.set(Candidate.KEY_HASH, hash)
-				.set(Candidate.REASON, reason)
-				.execute();
+		addCandidates(runId, List.of(new NewCandidate(table, key, reason)));
+	}
+
+	/**
+	 * Adds candidate keys the run does not have yet, in one prepared batch: a key already recorded (by a
+	 * chunk that is being retried, or by another pass) is left as it is, through the unique (run, key
+	 * hash) index — one round trip per chunk, not two per key.
+	 */
+	public void addCandidates(long runId, List<NewCandidate> candidates) {
+		if (candidates.isEmpty()) {
+			return;
 		}
+		BatchBindStep batch = dsl.batch(dsl.insertInto(Candidate.TABLE, Candidate.RUN_ID, Candidate.TABLE_NAME,
+				Candidate.KEY_JSON, Candidate.KEY_HASH, Candidate.REASON)
+			.values((Long) null, null, null, null, null)
+			.onConflict(Candidate.RUN_ID, Candidate.KEY_HASH)
+			.doNothing());
+		for (NewCandidate candidate : candidates) {
+			String keyJson = JSON.writeValueAsString(candidate.key());
+			batch = batch.bind(runId, candidate.table(), keyJson,
+					DigestUtils.sha256Hex(candidate.table() + '\u0000' + keyJson), candidate.reason());
+		}
+		batch.execute();
 	}
 
 	/** Adds one chunk's counts to a partition's progress. */
