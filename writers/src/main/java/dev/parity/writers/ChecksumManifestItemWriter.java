@@ -5,7 +5,6 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 
 import dev.parity.core.compare.Bisection;
 import dev.parity.core.compare.ChecksumVerdict;
-import dev.parity.core.compare.MergeVerdict;
 import dev.parity.core.compare.RangeChecksum;
 import dev.parity.core.repository.CheckpointRepository;
 import dev.parity.core.repository.DiffRepository;
@@ -41,9 +40,10 @@ public class ChecksumManifestItemWriter implements ItemWriter<ChecksumVerdict> {
 			checkpoints.add(checkpoint, new ManifestEntry(c.table(), c.partition(), c.chunk(), c.range().lower(),
 					c.range().upper(), c.sums().source(), c.sums().target(), r.rowsFetched(), r.bytesFetched(), r.leaves(),
 					r.largestLeaf(), c.seconds()));
-			for (MergeVerdict candidate : r.candidates()) {
-				diffs.addCandidate(runId, c.table(), candidate.key(), candidate.candidate());
-			}
+			diffs.addCandidates(runId, r.candidates()
+				.stream()
+				.map((candidate) -> new DiffRepository.NewCandidate(c.table(), candidate.key(), candidate.candidate()))
+				.toList());
 			diffs.addProgress(runId, c.table(), c.partitionName(), r.keys(), r.equalKeys(), r.candidates().size());
 		}
 	}

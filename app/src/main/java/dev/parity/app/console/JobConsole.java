@@ -108,11 +108,6 @@ public class JobConsole {
 		return views;
 	}
 
-	/** The short names of the jobs this version has, sorted. */
-	public List<String> jobNames() {
-		return List.copyOf(jobs.keySet());
-	}
-
 	/** The most recent executions of every job, newest first, at most {@code limit}. */
 	public List<ExecutionView> recent(int limit) {
 		List<JobExecution> executions = new ArrayList<>();

@@ -68,10 +68,6 @@ public record ChecksumPlan(ComparePlan compare, List<ColumnRule> rules, String f
 		return source ? column.source() : column.target();
 	}
 
-	public int hashedColumns() {
-		return rules.size();
-	}
-
 	private static String describe(ColumnRule rule) {
 		CompareOptions o = rule.options();
 		if (o.trim() || o.ignoreCase() || o.nfc()) {

@@ -31,9 +31,4 @@ public record ReconcileDecision(String table, Map<String, String> key, List<Long
 		statements = List.copyOf(statements);
 	}
 
-	/** Rows this decision changes on the target (for the throttle). */
-	public int rowsChanged() {
-		return statements.size();
-	}
-
 }

@@ -36,11 +36,6 @@ public class DiffRepository {
 	public record NewCandidate(String table, Map<String, String> key, String reason) {
 	}
 
-	/** Adds a candidate key unless the run already has it. */
-	public void addCandidate(long runId, String table, Map<String, String> key, String reason) {
-		addCandidates(runId, List.of(new NewCandidate(table, key, reason)));
-	}
-
 	/**
 	 * Adds candidate keys the run does not have yet, in one prepared batch: a key already recorded (by a
 	 * chunk that is being retried, or by another pass) is left as it is, through the unique (run, key

@@ -1,7 +1,6 @@
 package dev.parity.core.schema;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,10 +26,6 @@ public record TableDefinition(String name, List<ColumnDefinition> columns, List<
 	/** A column by name, case-insensitively. */
 	public Optional<ColumnDefinition> column(String name) {
 		return columns.stream().filter((c) -> c.name().equalsIgnoreCase(name)).findFirst();
-	}
-
-	public boolean isKey(String column) {
-		return primaryKey.stream().anyMatch((k) -> k.toLowerCase(Locale.ROOT).equals(column.toLowerCase(Locale.ROOT)));
 	}
 
 }
