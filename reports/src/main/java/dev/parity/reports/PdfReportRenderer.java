@@ -109,6 +109,7 @@ public class PdfReportRenderer {
 			row.put("matchRate", t.matchRate());
 			row.put("discrepancies", t.discrepancies());
 			row.put("reconciliation", t.reconciliation());
+			row.put("notes", t.notes());
 			row.put("chart", TrendChart.render(t.table(), t.history()));
 			rows.add(row);
 		}

@@ -38,6 +38,7 @@ public final class ReportCsvWriter {
 				csv.printRecord("table", t.table(), "field match rate", t.matchRate());
 				csv.printRecord("table", t.table(), "discrepancies", t.discrepancies());
 				csv.printRecord("table", t.table(), "reconciliation", t.reconciliation());
+				csv.printRecord("table", t.table(), "notes", t.notes());
 				for (SignOffReport.TrendPoint p : t.history()) {
 					csv.printRecord("trend", t.table(), p.at().truncatedTo(ChronoUnit.SECONDS),
 							(p.matchRatePercent() == null ? "" : p.matchRatePercent() + " % match; ") + p.openDiscrepancies() + " open");

@@ -23,10 +23,12 @@ public record SignOffReport(String name, String periodFrom, String periodTo, Str
 	 * @param matchRate latest match rate as text, or "no diff run"
 	 * @param discrepancies counts by type and status as text
 	 * @param reconciliation fixes and other audited actions as text
+	 * @param notes what the latest diff and checksum of the table noted (a lag window widened while
+	 * replication lagged, a table hashed in Parity rather than by the databases), one per line, or "none"
 	 * @param history points of the trend chart
 	 */
 	public record TableSection(String table, boolean critical, String counts, String matchRate, String discrepancies,
-			String reconciliation, List<TrendPoint> history) {
+			String reconciliation, String notes, List<TrendPoint> history) {
 	}
 
 	/** A point of a table's trend: match rate (percent, null without a diff) and open discrepancies. */

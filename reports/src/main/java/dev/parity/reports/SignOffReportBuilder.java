@@ -60,9 +60,10 @@ public class SignOffReportBuilder {
 		Instant now = clock.instant();
 		List<ResultPoint> counts = results.history("COUNTS");
 		List<ResultPoint> diffs = results.history("DIFF");
+		List<ResultPoint> checksums = results.history("CHECKSUM");
 		List<SignOffReport.TableSection> sections = new ArrayList<>();
 		for (TableMapping table : config.tables()) {
-			sections.add(section(table, counts, diffs));
+			sections.add(section(table, counts, diffs, checksums));
 		}
 		int max = config.report().maxDiscrepancies();
 		return new SignOffReport(config.name(), runs.firstStart().map(TIME::format).orElse("no runs yet"),
@@ -72,9 +73,11 @@ public class SignOffReportBuilder {
 				config.report().reviewedBy(), config.report().approvedBy());
 	}
 
-	private SignOffReport.TableSection section(TableMapping table, List<ResultPoint> counts, List<ResultPoint> diffs) {
+	private SignOffReport.TableSection section(TableMapping table, List<ResultPoint> counts, List<ResultPoint> diffs,
+			List<ResultPoint> checksums) {
 		ResultPoint count = latest(counts, table.name());
 		ResultPoint diff = latest(diffs, table.name());
+		ResultPoint checksum = latest(checksums, table.name());
 		String countText = count == null ? "no counts run"
 				: count.sourceCount() + " in the source, " + count.targetCount() + " in the target; variance "
 						+ percent(count.variance()) + " (" + TIME.format(count.checkedAt()) + ")";
@@ -88,8 +91,18 @@ public class SignOffReportBuilder {
 		String actionText = actions.isEmpty() ? "no actions recorded"
 				: actions.entrySet().stream().map((e) -> e.getKey().toLowerCase(Locale.ROOT) + ": " + e.getValue())
 					.collect(Collectors.joining("; "));
+		List<String> notes = new ArrayList<>();
+		note(notes, "diff", diff);
+		note(notes, "checksum", checksum);
 		return new SignOffReport.TableSection(table.name(), table.critical(), countText, rateText, discrepancyText,
-				actionText, history(table.name(), counts, diffs));
+				actionText, notes.isEmpty() ? "none" : String.join("\n", notes), history(table.name(), counts, diffs));
+	}
+
+	/** The latest run's note, such as a lag window widened while replication lagged: auditors must see it. */
+	private static void note(List<String> notes, String check, ResultPoint latest) {
+		if (latest != null && latest.detail() != null) {
+			notes.add(check + " (" + TIME.format(latest.checkedAt()) + "): " + latest.detail());
+		}
 	}
 
 	/**

@@ -27,7 +27,6 @@ final class ChecksumSummary {
 		TextTable table = new TextTable("table", "hashed in", "rows (s/t)", "chunks", "differing", "rows fetched",
 				"bytes fetched", "in flight", "missing", "extra", "field", "duplicate");
 		int found = 0;
-		StringBuilder notes = new StringBuilder();
 		for (ChecksumTableSummary s : checkpoint == null ? java.util.List.<ChecksumTableSummary>of()
 				: checkpoints.summary(checkpoint.number())) {
 			Map<DiscrepancyType, Integer> seen = discrepancies.countSeenBy(runId, s.table());
@@ -39,13 +38,11 @@ final class ChecksumSummary {
 					seen.getOrDefault(DiscrepancyType.MISSING_IN_TARGET, 0), seen.getOrDefault(DiscrepancyType.EXTRA_IN_TARGET, 0),
 					seen.getOrDefault(DiscrepancyType.FIELD_MISMATCH, 0),
 					seen.getOrDefault(DiscrepancyType.DUPLICATE_IN_TARGET, 0));
-			if (s.fallback() != null) {
-				notes.append("note: ").append(s.table()).append(": ").append(s.fallback()).append('\n');
-			}
 		}
 		out.println("checksum (run " + runId + (checkpoint == null ? "" : ", checkpoint " + checkpoint.number()) + ")");
 		table.print(out);
-		out.print(notes);
+		// why a table was hashed in Parity, and a lag window widened while replication lags
+		diffs.notes(runId, "CHECKSUM").forEach((name, note) -> out.println("note: " + name + ": " + note));
 		return found > 0 ? ExitCodes.FOUND : ExitCodes.OK;
 	}
 

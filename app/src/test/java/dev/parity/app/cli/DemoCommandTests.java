@@ -20,7 +20,7 @@ class DemoCommandTests {
 	Path dir;
 
 	@Test
-	void theDemoRunsTheWholeLoopAndStartsCleanWhenRunAgain() {
+	void theDemoRunsTheWholeLoopAndStartsCleanWhenRunAgain() throws Exception {
 		Path demo = dir.resolve("demo");
 		CliRun first = CliRun.of("demo", "--dir", demo.toString());
 		assertThat(first.exitCode()).as(first.err()).isZero();
@@ -41,6 +41,9 @@ class DemoCommandTests {
 			.contains("checksum (run 3, checkpoint 1)")
 			.containsPattern("customers +databases +1002/1000 +1 +1 +\\d+ +[0-9,]+ +4 +0 +0 +2 +0")
 			.containsPattern("orders +databases +3000/2997 +1 +1 +\\d+ +[0-9,]+ +0 +3 +0 +0 +0")
+			// the checksum widens the same lag window and says so
+			.containsPattern("events +databases +500/470 +1 +1 +\\d+ +[0-9,]+ +20 +10 +0 +0 +0")
+			.containsPattern("note: events: lag window widened from 5m to (30m|29m59s): replication lag")
 			.contains("Checkpoints:      ./parity checkpoints --config ")
 			.contains("reconcile (run 4)")
 			.containsPattern("customers +0 +2 +0 +0 +0 +0 +0")
@@ -52,6 +55,11 @@ class DemoCommandTests {
 			.contains("Readiness:        NOT READY")
 			.contains("Sign-off report:  " + demo.toAbsolutePath().normalize().resolve("signoff.pdf"));
 		assertThat(demo.resolve("signoff.pdf")).exists().isNotEmptyFile();
+		// the sign-off report says so too, for the auditors: the events section notes both widened windows
+		String report = pdfText(demo.resolve("signoff.pdf"));
+		assertThat(report).containsPattern("Notes diff \\([^)]+\\): lag window widened from 5m to (30m|29m59s): replication lag")
+			.containsPattern("checksum \\([^)]+\\): lag window widened from 5m to (30m|29m59s): replication lag")
+			.contains("Notes none");
 
 		CliRun second = CliRun.of("demo", "--dir", demo.toString());
 		assertThat(second.exitCode()).isZero();
@@ -161,6 +169,22 @@ class DemoCommandTests {
 		assertThat(run.exitCode()).isEqualTo(2);
 		assertThat(run.err()).contains("is not empty and was not created by ./parity demo");
 		assertThat(dir.resolve("precious.txt")).exists();
+	}
+
+
+	static String pdfText(Path pdf) throws java.io.IOException {
+		com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(java.nio.file.Files.readAllBytes(pdf));
+		try {
+			StringBuilder text = new StringBuilder();
+			com.lowagie.text.pdf.parser.PdfTextExtractor extractor = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader);
+			for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+				text.append(extractor.getTextFromPage(page)).append('\n');
+			}
+			return text.toString().replaceAll("\\s+", " ");
+		}
+		finally {
+			reader.close();
+		}
 	}
 
 }

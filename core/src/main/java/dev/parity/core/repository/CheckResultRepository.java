@@ -71,18 +71,21 @@ public class CheckResultRepository {
 
 	/** One stored check result, as the exit criteria read it. */
 	public record ResultPoint(long runId, String table, Instant checkedAt, Double variance, Double matchRate,
-			Long sourceCount, Long targetCount) {
+			Long sourceCount, Long targetCount, String detail) {
 	}
 
-	/** Every stored result of {@code checkType} ({@code COUNTS} or {@code DIFF}), oldest first. */
+	/**
+	 * Every stored result of {@code checkType} ({@code COUNTS}, {@code DIFF} or {@code CHECKSUM}), oldest
+	 * first, with its detail (such as a widened lag window).
+	 */
 	public java.util.List<ResultPoint> history(String checkType) {
 		return dsl.select(CheckResult.RUN_ID, CheckResult.TABLE_NAME, CheckResult.CHECKED_AT, CheckResult.VARIANCE,
-				CheckResult.MATCH_RATE, CheckResult.SOURCE_COUNT, CheckResult.TARGET_COUNT)
+				CheckResult.MATCH_RATE, CheckResult.SOURCE_COUNT, CheckResult.TARGET_COUNT, CheckResult.DETAIL)
 			.from(CheckResult.TABLE)
 			.where(CheckResult.CHECK_TYPE.eq(checkType))
 			.orderBy(CheckResult.CHECKED_AT, CheckResult.ID)
 			.fetch((r) -> new ResultPoint(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-					r.value7()));
+					r.value7(), r.value8()));
 	}
 
 	/**

@@ -178,10 +178,18 @@ public class DiffRepository {
 
 	/** The notes stored with a run's diff results (such as a widened lag window), by table name. */
 	public java.util.Map<String, String> notes(long runId) {
+		return notes(runId, "DIFF");
+	}
+
+	/**
+	 * The notes stored with a run's {@code checkType} ({@code DIFF} or {@code CHECKSUM}) results, by table
+	 * name: a widened lag window, and for the checksum why a table was hashed in Parity.
+	 */
+	public java.util.Map<String, String> notes(long runId, String checkType) {
 		java.util.Map<String, String> notes = new java.util.LinkedHashMap<>();
 		dsl.select(CheckResult.TABLE_NAME, CheckResult.DETAIL)
 			.from(CheckResult.TABLE)
-			.where(CheckResult.RUN_ID.eq(runId).and(CheckResult.CHECK_TYPE.eq("DIFF")).and(CheckResult.DETAIL.isNotNull()))
+			.where(CheckResult.RUN_ID.eq(runId).and(CheckResult.CHECK_TYPE.eq(checkType)).and(CheckResult.DETAIL.isNotNull()))
 			.orderBy(CheckResult.TABLE_NAME)
 			.fetch()
 			.forEach((r) -> notes.put(r.value1(), r.value2()));

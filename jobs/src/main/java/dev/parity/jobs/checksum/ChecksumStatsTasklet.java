@@ -21,7 +21,8 @@ import dev.parity.core.repository.DiscrepancyType;
 
 /**
  * The checksum's last step: per table, the run's row statistics become its {@code CHECKSUM} check
- * result (the detail says when the table was hashed in Parity, and why), row-level discrepancies the
+ * result (the detail says when the table was hashed in Parity, and why, and when its lag window was
+ * widened), row-level discrepancies the
  * run no longer saw are resolved, and the checkpoint is marked complete. Idempotent, so a restart may
  * run it again.
  */
@@ -62,7 +63,7 @@ public class ChecksumStatsTasklet implements Tasklet {
 		for (ChecksumPlan plan : plans.byName().values()) {
 			String table = plan.compare().pair().name();
 			DiffStats stats = diffs.stats(runId, table, plan.compare().columnCount());
-			diffs.saveResult(runId, "CHECKSUM", stats, 1.0, duration, now, plan.fallback());
+			diffs.saveResult(runId, "CHECKSUM", stats, 1.0, duration, now, plans.note(table));
 			discrepancies.resolveUnseen(table, ROW_TYPES, runId, "checksumJob", now);
 			log.info("checksum {}: {} rows compared, {} equal, {} in flight{}", table, stats.rowsCompared(),
 					stats.rowsEqual(), stats.rowsInFlight(), plan.sql() ? "" : " (" + plan.fallback() + ")");
