@@ -50,7 +50,7 @@ public class ParityCoreConfiguration {
 	@Bean
 	@Primary
 	HikariDataSource controlDataSource(ParityConfig config) {
-		return DatabaseConnector.control(config.control());
+		return DatabaseConnector.control(sized(config.control(), config));
 	}
 
 	@Bean(destroyMethod = "close")
@@ -66,7 +66,8 @@ public class ParityCoreConfiguration {
 	}
 
 	// Each diff partition streams on a connection of its own, and each checksum partition queries both sides
-	// at once, besides the shared connections.
+	// at once, besides the shared connections; in the control database each partition (and reconcile's
+	// confirmations, overlapping the next chunk) commits in a transaction of its own.
 	private static dev.parity.core.config.ConnectionSettings sized(dev.parity.core.config.ConnectionSettings settings,
 			ParityConfig config) {
 		int needed = Math.max(config.diff().threads(), config.checksum().threads()) + 2;

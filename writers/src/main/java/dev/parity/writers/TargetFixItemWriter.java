@@ -12,6 +12,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -45,7 +49,10 @@ import dev.parity.core.repository.SchemaRepository;
  * <li>control transaction: applied intents {@code CONFIRMED} with one audit row each and their
  * discrepancies {@code RESOLVED}; refused ones {@code FAILED} with the target's reason.</li>
  * </ol>
- * A crash after 1 leaves intents that the next run settles by re-reading the target (see
+ * Step 3 runs on a thread of its own while the next chunk is read, re-read on both sides, journalled
+ * and applied (at most one chunk's confirmation outstanding: the next waits for it before its own
+ * step 3, and the step waits for the last through {@link #awaitConfirmation}; a failed confirmation
+ * fails the step). A crash after 1 leaves intents that the next run settles by re-reading the target (see
  * {@code FixJournal}). With a dry-run file it changes nothing: the SQL each fix would run is written
  * to the file and the decisions are journalled as {@code DRY_RUN}.
  */
@@ -74,6 +81,11 @@ public class TargetFixItemWriter implements ItemStreamWriter<List<ReconcileDecis
 	private final Path dryRunSql;
 
 	private BufferedWriter sqlOut;
+
+	private ExecutorService confirmer;
+
+	/** The previous chunk's confirmation (step 3), running while this chunk is prepared; or null. */
+	private Future<?> confirming;
 
 	/**
 	 * @param dryRunSql where a dry run writes its SQL; null for a real run
@@ -114,6 +126,10 @@ public class TargetFixItemWriter implements ItemStreamWriter<List<ReconcileDecis
 
 	@Override
 	public void close() {
+		if (confirmer != null) {
+			confirmer.shutdownNow();
+			confirmer = null;
+		}
 		if (sqlOut != null) {
 			try {
 				sqlOut.close();
@@ -187,8 +203,21 @@ public class TargetFixItemWriter implements ItemStreamWriter<List<ReconcileDecis
 			failures = executor.applyEach(fixes);
 		}
 		checkpoint.reached(FixCheckpoint.Stage.TARGET_COMMITTED);
-		// 3. confirmations and audit
+		// 3. confirmations and audit, while the next chunk is prepared
 		List<String> reasons = failures;
+		awaitConfirmation();
+		if (confirmer == null) {
+			confirmer = Executors.newSingleThreadExecutor((task) -> {
+				Thread thread = new Thread(task, "parity-reconcile-confirm");
+				thread.setDaemon(true);
+				return thread;
+			});
+		}
+		confirming = confirmer.submit(() -> confirm(chunkRef, decisions, positions, reasons));
+	}
+
+	private void confirm(String chunkRef, List<ReconcileDecision> decisions, List<Integer> positions,
+			List<String> reasons) {
 		Instant done = clock.instant();
 		control.executeWithoutResult((tx) -> {
 			List<Long> resolved = new ArrayList<>();
@@ -208,6 +237,32 @@ public class TargetFixItemWriter implements ItemStreamWriter<List<ReconcileDecis
 					done);
 		});
 		checkpoint.reached(FixCheckpoint.Stage.CONFIRMED);
+	}
+
+	/**
+	 * Waits for the outstanding confirmation, if any. The step calls it after its last chunk (its
+	 * listener); a chunk calls it before its own confirmation.
+	 * @throws RuntimeException the confirmation's failure, which fails the step
+	 */
+	public void awaitConfirmation() {
+		Future<?> pending = confirming;
+		confirming = null;
+		if (pending == null) {
+			return;
+		}
+		try {
+			pending.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while confirming reconcile fixes", ex);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
 	}
 
 	private FixStatus status(ReconcileDecision d) {

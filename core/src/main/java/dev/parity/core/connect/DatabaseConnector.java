@@ -40,7 +40,9 @@ public final class DatabaseConnector {
 
 	public static TargetDatabase target(ConnectionSettings settings) {
 		ComparisonDialect dialect = dialect(Role.TARGET, settings);
-		HikariDataSource pool = open(Role.TARGET, settings, poolConfig(Role.TARGET, settings, settings.url()));
+		HikariConfig config = poolConfig(Role.TARGET, settings, settings.url());
+		dialect.batchWriteProperties().forEach(config::addDataSourceProperty);
+		HikariDataSource pool = open(Role.TARGET, settings, config);
 		return new TargetDatabase(pool, DSL.using(baseConfiguration(pool, dialect)), dialect);
 	}
 
@@ -51,7 +53,9 @@ public final class DatabaseConnector {
 			throw new DatabaseUnavailableException("parity.control.url: Parity's control database must be H2 or PostgreSQL, not "
 					+ dialect.name() + " (" + settings.safeUrl() + ")", null);
 		}
-		return open(Role.CONTROL, settings, poolConfig(Role.CONTROL, settings, settings.url()));
+		HikariConfig config = poolConfig(Role.CONTROL, settings, settings.url());
+		dialect.batchWriteProperties().forEach(config::addDataSourceProperty);
+		return open(Role.CONTROL, settings, config);
 	}
 
 	public static ComparisonDialect dialect(Role role, ConnectionSettings settings) {

@@ -36,6 +36,11 @@ final class PostgresComparisonDialect implements ComparisonDialect {
 	}
 
 	@Override
+	public java.util.Map<String, String> batchWriteProperties() {
+		return java.util.Map.of("reWriteBatchedInserts", "true");
+	}
+
+	@Override
 	public Optional<String> controlVendor() {
 		return Optional.of("postgresql");
 	}

@@ -258,19 +258,20 @@ public class DiscrepancyRepository {
 		if (ids.isEmpty()) {
 			return;
 		}
-		// One prepared statement by primary key, batched: an IN list combined with the status condition
-		// lets H2 pick the status index and scan every open row once per statement.
-		org.jooq.BatchBindStep batch = dsl.batch(dsl.update(Disc.TABLE)
-			.set(Disc.STATUS, status.name())
-			.set(Disc.STATUS_CHANGED_AT, at)
-			.set(Disc.STATUS_CHANGED_BY, actor)
-			.set(Disc.STATUS_REASON, reason)
-			.where(Disc.ID.eq((Long) null))
-			.and(Disc.STATUS.eq(DiscrepancyStatus.OPEN.name())));
-		for (Long id : ids) {
-			batch = batch.bind(status.name(), at, actor, reason, id, DiscrepancyStatus.OPEN.name());
+		// One statement per 1,000 ids, by primary key (= ANY of an array: one bind value, one plan); an IN
+		// list combined with the status condition let H2 pick the status index and scan every open row.
+		List<Long> all = new ArrayList<>(ids);
+		for (int from = 0; from < all.size(); from += 1000) {
+			Long[] slice = all.subList(from, Math.min(all.size(), from + 1000)).toArray(Long[]::new);
+			dsl.update(Disc.TABLE)
+				.set(Disc.STATUS, status.name())
+				.set(Disc.STATUS_CHANGED_AT, at)
+				.set(Disc.STATUS_CHANGED_BY, actor)
+				.set(Disc.STATUS_REASON, reason)
+				.where(Disc.ID.eq(DSL.any(slice)))
+				.and(Disc.STATUS.eq(DiscrepancyStatus.OPEN.name()))
+				.execute();
 		}
-		batch.execute();
 	}
 
 	/** Distinct keys of open discrepancies of {@code types} on {@code table}. */

@@ -4,12 +4,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -128,7 +132,31 @@ public class ReconcileJobConfiguration {
 			.reader(reconcileItemReader)
 			.processor(reconcileItemProcessor)
 			.writer(reconcileItemWriter)
+			.listener(lastConfirmation(reconcileItemWriter))
 			.build();
+	}
+
+	/**
+	 * A chunk's confirmation runs while the next chunk is prepared; the last one belongs to the step,
+	 * which fails if it fails.
+	 */
+	private static StepExecutionListener lastConfirmation(TargetFixItemWriter writer) {
+		return new StepExecutionListener() {
+
+			@Override
+			public ExitStatus afterStep(StepExecution stepExecution) {
+				try {
+					writer.awaitConfirmation();
+					return null;
+				}
+				catch (RuntimeException ex) {
+					stepExecution.setStatus(BatchStatus.FAILED);
+					stepExecution.addFailureException(ex);
+					return ExitStatus.FAILED.addExitDescription(ex);
+				}
+			}
+
+		};
 	}
 
 	@Bean
