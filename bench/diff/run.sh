@@ -17,6 +17,7 @@
 #   BENCH_BUILD=private   build the working tree privately under bench/out/diff/build and run that jar
 #                         (for when builds in the tree itself are racing; nothing in the tree is touched)
 #   BENCH_JAR=FILE        run this Parity jar
+#   BENCH_JAVA_OPTS=...   more JVM options for the measured run (e.g. a JFR recording)
 #   MARIADB_HOST/PORT/USER/PASSWORD, PG_HOST/PORT/USER/PASSWORD, BENCH_DB (default parity_bench)
 set -euo pipefail
 
@@ -73,7 +74,7 @@ export BENCH_SOURCE_PASSWORD="$MARIADB_PASSWORD" BENCH_TARGET_PASSWORD="$PG_PASS
 
 prepare_parity
 log "parity: ./parity check diff --config $config (load average: $(cut -d' ' -f1-3 /proc/loadavg)) ..."
-export PARITY_JAVA_OPTS="-Xmx$XMX -Dparity.heap-report=true"
+export PARITY_JAVA_OPTS="-Xmx$XMX -Dparity.heap-report=true ${BENCH_JAVA_OPTS:-}"
 t0="$(now)"
 set +e
 parity check diff --config "$config" >"$run_dir/diff.out" 2>"$run_dir/diff.err"

@@ -130,14 +130,18 @@ public class PairedRowItemReader implements ItemStreamReader<RowPair> {
 
 	// The target head and every following row of the same key; an out-of-order row met on the way waits.
 	private List<Object[]> takeCopies() {
-		List<Object[]> copies = new ArrayList<>(1);
-		Object[] key = plan.key(targetHead);
-		copies.add(targetHead);
+		Object[] first = targetHead;
+		Object[] key = plan.key(first);
+		List<Object[]> copies = null;
 		targetHead = null;
 		while (targetRows.hasNext()) {
 			Object[] row = targetRows.next();
 			int c = plan.order().compare(plan.key(row), key);
 			if (c == 0) {
+				if (copies == null) {
+					copies = new ArrayList<>(2);
+					copies.add(first);
+				}
 				copies.add(row);
 			}
 			else if (c < 0) {
@@ -149,7 +153,8 @@ public class PairedRowItemReader implements ItemStreamReader<RowPair> {
 				break;
 			}
 		}
-		return copies;
+		// one copy, the common case, without a growable list
+		return copies == null ? java.util.Collections.singletonList(first) : copies;
 	}
 
 	private RowPair fillSource() {
