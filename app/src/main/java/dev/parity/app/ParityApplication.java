@@ -15,15 +15,10 @@ public class ParityApplication {
 		System.setProperty("org.jooq.no-logo", "true");
 		System.setProperty("org.jooq.no-tips", "true");
 		System.setProperty("java.awt.headless", "true");
+		HeapReport heap = Boolean.getBoolean("parity.heap-report") ? HeapReport.start() : null;
 		int code = ParityCli.run(args);
-		if (Boolean.getBoolean("parity.heap-report")) {
-			// For benchmarks: the sum of the heap pools' peak usage over the whole run.
-			long peak = java.lang.management.ManagementFactory.getMemoryPoolMXBeans()
-				.stream()
-				.filter((pool) -> pool.getType() == java.lang.management.MemoryType.HEAP)
-				.mapToLong((pool) -> pool.getPeakUsage().getUsed())
-				.sum();
-			System.err.println("peak_heap_mb=" + peak / (1024 * 1024));
+		if (heap != null) {
+			heap.print();
 		}
 		System.exit(code);
 	}

@@ -31,6 +31,7 @@ public final class DatabaseConnector {
 		ComparisonDialect dialect = dialect(Role.SOURCE, settings);
 		HikariConfig config = poolConfig(Role.SOURCE, settings, dialect.readOnlyUrl(settings.url()));
 		config.setReadOnly(true);
+		dialect.streamingReadProperties().forEach(config::addDataSourceProperty);
 		dialect.readOnlySessionSql().ifPresent(config::setConnectionInitSql);
 		HikariDataSource pool = open(Role.SOURCE, settings, config);
 		DefaultConfiguration jooq = baseConfiguration(pool, dialect);
@@ -41,6 +42,7 @@ public final class DatabaseConnector {
 	public static TargetDatabase target(ConnectionSettings settings) {
 		ComparisonDialect dialect = dialect(Role.TARGET, settings);
 		HikariConfig config = poolConfig(Role.TARGET, settings, settings.url());
+		dialect.streamingReadProperties().forEach(config::addDataSourceProperty);
 		dialect.batchWriteProperties().forEach(config::addDataSourceProperty);
 		HikariDataSource pool = open(Role.TARGET, settings, config);
 		return new TargetDatabase(pool, DSL.using(baseConfiguration(pool, dialect)), dialect);

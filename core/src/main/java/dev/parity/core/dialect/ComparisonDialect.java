@@ -48,6 +48,25 @@ public interface ComparisonDialect {
 	}
 
 	/**
+	 * About how many rows {@code table} holds by the engine's statistics, read without a scan; -1 when
+	 * the engine has none (then callers count).
+	 * <p>Example (PostgreSQL): {@code pg_class.reltuples}; (MariaDB) {@code information_schema.TABLES.TABLE_ROWS}.
+	 */
+	default long estimatedRows(org.jooq.DSLContext dsl, org.jooq.Table<?> table) {
+		return -1;
+	}
+
+	/**
+	 * Driver properties for source and target connections that make streaming rows cheaper for both
+	 * the database and Parity (values sent in binary rather than as text to format and parse); a
+	 * setting in the URL wins.
+	 * <p>Example (MariaDB): {@code useServerPrepStmts=true}, the binary protocol.
+	 */
+	default java.util.Map<String, String> streamingReadProperties() {
+		return java.util.Map.of();
+	}
+
+	/**
 	 * Driver properties for the connections Parity writes through (target and control database),
 	 * which make prepared batches cheaper; a setting in the URL wins.
 	 * <p>Example (PostgreSQL): {@code reWriteBatchedInserts=true}, a batch of single-row inserts sent as

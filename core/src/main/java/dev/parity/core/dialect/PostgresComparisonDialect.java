@@ -36,6 +36,23 @@ final class PostgresComparisonDialect implements ComparisonDialect {
 	}
 
 	@Override
+	public long estimatedRows(org.jooq.DSLContext dsl, org.jooq.Table<?> table) {
+		// The planner's estimate (-1 or 0 before the first ANALYZE: none)
+		String qualified = dsl.render(table);
+		Long estimate = dsl.select(DSL.field("CAST(reltuples AS BIGINT)", Long.class))
+			.from(DSL.table(DSL.name("pg_catalog", "pg_class")))
+			.where(DSL.field("oid").eq(DSL.field("to_regclass({0})", Object.class, DSL.val(qualified))))
+			.fetchOne(0, Long.class);
+		return estimate != null && estimate > 0 ? estimate : -1;
+	}
+
+	@Override
+	public java.util.Map<String, String> streamingReadProperties() {
+		// server-prepared from the first execution, and with it binary transfer of the values
+		return java.util.Map.of("prepareThreshold", "-1");
+	}
+
+	@Override
 	public java.util.Map<String, String> batchWriteProperties() {
 		return java.util.Map.of("reWriteBatchedInserts", "true");
 	}
