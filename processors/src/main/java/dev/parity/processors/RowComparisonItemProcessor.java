@@ -34,7 +34,8 @@ public class RowComparisonItemProcessor implements ItemProcessor<RowPair, MergeV
 	@Override
 	public MergeVerdict process(RowPair pair) {
 		String candidate = pair.outOfOrder() ? "ORDER"
-				: switch (comparator.compare(pair.source(), pair.targets(), cutoff).outcome()) {
+				// the outcome alone: no key text or findings for the rows that are equal after canonicalisation
+				: switch (comparator.outcome(pair.source(), pair.targets(), cutoff)) {
 					case EQUAL -> null;
 					case IN_FLIGHT -> "IN_FLIGHT";
 					case DIFFERENT -> "DIFFERENT";

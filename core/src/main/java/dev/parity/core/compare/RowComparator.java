@@ -32,8 +32,11 @@ public final class RowComparator {
 
 	private final ComparePlan plan;
 
+	private final Comparison equal;
+
 	public RowComparator(ComparePlan plan) {
 		this.plan = plan;
+		this.equal = new Comparison(Comparison.Outcome.EQUAL, List.of(), plan.columnCount(), 0);
 	}
 
 	/**
@@ -42,15 +45,15 @@ public final class RowComparator {
 	 * @param cutoff rows updated at or after this are in flight; null disables the lag window
 	 */
 	public Comparison compare(Object[] source, List<Object[]> targets, LocalDateTime cutoff) {
-		if (inFlight(source, cutoff) || targets.stream().anyMatch((t) -> inFlight(t, cutoff))) {
+		if (inFlight(source, targets, cutoff)) {
 			return Comparison.inFlight();
 		}
 		Object[] keyRow = source != null ? source : targets.get(0);
 		String table = plan.pair().name();
 		boolean critical = plan.pair().mapping().critical();
 		int columns = plan.columnCount();
-		if (targets.size() == 1 && source != null && sameValues(source, targets.get(0))) {
-			return new Comparison(Comparison.Outcome.EQUAL, List.of(), columns, 0);
+		if (targets.size() == 1 && source != null && equivalent(source, targets.get(0))) {
+			return equal;
 		}
 		Map<String, String> key = plan.keyText(plan.key(keyRow));
 		if (targets.isEmpty()) {
@@ -83,32 +86,29 @@ public final class RowComparator {
 	 * reconciliation needs to tell in-flight, agreeing and differing keys apart.
 	 */
 	public Comparison.Outcome outcome(Object[] source, List<Object[]> targets, LocalDateTime cutoff) {
-		if (inFlight(source, cutoff) || targets.stream().anyMatch((t) -> inFlight(t, cutoff))) {
+		if (inFlight(source, targets, cutoff)) {
 			return Comparison.Outcome.IN_FLIGHT;
 		}
 		if (source == null || targets.size() != 1) {
 			return Comparison.Outcome.DIFFERENT;
 		}
-		Object[] target = targets.get(0);
+		return equivalent(source, targets.get(0)) ? Comparison.Outcome.EQUAL : Comparison.Outcome.DIFFERENT;
+	}
+
+	// The common case, cheaply: each compared value equal as stored (canonical text is a function of the
+	// stored value, so equal values have equal text), else equal as canonical text (a padded CHAR, a
+	// TINYINT(1) against a BOOLEAN) — without building the key's text or any finding.
+	private boolean equivalent(Object[] source, Object[] target) {
 		int offset = plan.keySize();
+		List<ColumnRule> rules = plan.rules();
 		for (int i = 0; i < plan.columnCount(); i++) {
 			Object s = source[offset + i];
 			Object t = target[offset + i];
-			ColumnRule rule = plan.rules().get(i);
-			if (!same(s, t) && !rule.matches(rule.canonical(s), rule.canonical(t))) {
-				return Comparison.Outcome.DIFFERENT;
-			}
-		}
-		return Comparison.Outcome.EQUAL;
-	}
-
-	// The common case, cheaply: every compared value equal as stored (canonical text is a function of
-	// the stored value, so equal values have equal text).
-	private boolean sameValues(Object[] source, Object[] target) {
-		int offset = plan.keySize();
-		for (int i = 0; i < plan.columnCount(); i++) {
-			if (!same(source[offset + i], target[offset + i])) {
-				return false;
+			if (!same(s, t)) {
+				ColumnRule rule = rules.get(i);
+				if (!rule.matches(rule.canonical(s), rule.canonical(t))) {
+					return false;
+				}
 			}
 		}
 		return true;
@@ -149,6 +149,21 @@ public final class RowComparator {
 			}
 		}
 		return mismatches;
+	}
+
+	private boolean inFlight(Object[] source, List<Object[]> targets, LocalDateTime cutoff) {
+		if (cutoff == null || plan.updatedIndex() < 0) {
+			return false;
+		}
+		if (inFlight(source, cutoff)) {
+			return true;
+		}
+		for (Object[] target : targets) {
+			if (inFlight(target, cutoff)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private boolean inFlight(Object[] row, LocalDateTime cutoff) {
