@@ -2,7 +2,6 @@ package dev.parity.app;
 
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryUsage;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.management.NotificationEmitter;
@@ -38,13 +37,23 @@ final class HeapReport {
 		}, "parity-heap-report");
 		sampler.setDaemon(true);
 		sampler.start();
+		// a collection's usage maps cover every memory pool, metaspace and code cache included: heap only
+		java.util.Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans()
+			.stream()
+			.filter((pool) -> pool.getType() == java.lang.management.MemoryType.HEAP)
+			.map(java.lang.management.MemoryPoolMXBean::getName)
+			.collect(java.util.stream.Collectors.toSet());
 		for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
 			if (collector instanceof NotificationEmitter emitter) {
 				emitter.addNotificationListener((notification, handback) -> {
 					if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
 						var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-						long before = info.getGcInfo().getMemoryUsageBeforeGc().values().stream()
-							.mapToLong(MemoryUsage::getUsed)
+						long before = info.getGcInfo()
+							.getMemoryUsageBeforeGc()
+							.entrySet()
+							.stream()
+							.filter((pool) -> heapPools.contains(pool.getKey()))
+							.mapToLong((pool) -> pool.getValue().getUsed())
 							.sum();
 						report.peak.accumulateAndGet(before, Math::max);
 					}
