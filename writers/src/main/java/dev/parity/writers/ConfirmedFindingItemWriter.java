@@ -39,19 +39,22 @@ public class ConfirmedFindingItemWriter implements ItemWriter<List<ConfirmedCand
 	@Override
 	public void write(Chunk<? extends List<ConfirmedCandidate>> chunk) {
 		Instant now = clock.instant();
+		// the whole chunk in a few batched statements: outcomes, then every finding that still holds
+		List<DiffRepository.Outcome> outcomes = new java.util.ArrayList<>();
+		List<Finding> findings = new java.util.ArrayList<>();
 		for (List<ConfirmedCandidate> batch : chunk) {
 			for (ConfirmedCandidate confirmed : batch) {
 				Comparison comparison = confirmed.comparison();
-				diffs.markOutcome(confirmed.candidate().id(), comparison.outcome().name(), comparison.fieldsCompared(),
-						comparison.fieldsMismatched());
+				outcomes.add(new DiffRepository.Outcome(confirmed.candidate().id(), comparison.outcome().name(),
+						comparison.fieldsCompared(), comparison.fieldsMismatched()));
 				if (comparison.outcome() == Comparison.Outcome.IN_FLIGHT) {
 					diffs.touchOpen(runId, confirmed.candidate().table(), confirmed.candidate().key());
 				}
-				for (Finding finding : comparison.findings()) {
-					discrepancies.record(runId, finding, now);
-				}
+				findings.addAll(comparison.findings());
 			}
 		}
+		diffs.markOutcomes(outcomes);
+		discrepancies.recordAll(runId, findings, now);
 	}
 
 }

@@ -88,13 +88,24 @@ public class DiffRepository {
 			.fetch((r) -> new DiffCandidate(r.value1(), r.value2(), key(r.value3()), r.value4()));
 	}
 
-	public void markOutcome(long candidateId, String outcome, int fieldsCompared, int fieldsMismatched) {
-		dsl.update(Candidate.TABLE)
-			.set(Candidate.OUTCOME, outcome)
-			.set(Candidate.FIELDS_COMPARED, fieldsCompared)
-			.set(Candidate.FIELDS_MISMATCHED, fieldsMismatched)
-			.where(Candidate.ID.eq(candidateId))
-			.execute();
+	/** A candidate's outcome, for {@link #markOutcomes}. */
+	public record Outcome(long candidateId, String outcome, int fieldsCompared, int fieldsMismatched) {
+	}
+
+	/** Records the confirmation pass's outcome of candidates, with their field counts, in one prepared batch. */
+	public void markOutcomes(List<Outcome> outcomes) {
+		if (outcomes.isEmpty()) {
+			return;
+		}
+		BatchBindStep batch = dsl.batch(dsl.update(Candidate.TABLE)
+			.set(Candidate.OUTCOME, (String) null)
+			.set(Candidate.FIELDS_COMPARED, (Integer) null)
+			.set(Candidate.FIELDS_MISMATCHED, (Integer) null)
+			.where(Candidate.ID.eq((Long) null)));
+		for (Outcome o : outcomes) {
+			batch = batch.bind(o.outcome(), o.fieldsCompared(), o.fieldsMismatched(), o.candidateId());
+		}
+		batch.execute();
 	}
 
 	/**

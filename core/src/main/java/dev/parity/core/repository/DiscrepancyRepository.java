@@ -51,53 +51,133 @@ public class DiscrepancyRepository {
 
 	/** Stores what {@code runId} saw and returns the discrepancy's id. */
 	public long record(long runId, Finding finding, Instant seenAt) {
-		String keyJson = finding.key() == null ? null : JSON.writeValueAsString(finding.key());
-		String ident = ident(finding.table(), keyJson, finding.type(), finding.column());
-		int updated = dsl.update(Disc.TABLE)
-			.set(Disc.SOURCE_VALUE, finding.sourceValue())
-			.set(Disc.TARGET_VALUE, finding.targetValue())
-			.set(Disc.CRITICAL, finding.critical())
-			.set(Disc.DETAIL, finding.detail())
-			.set(Disc.LAST_SEEN, seenAt)
-			.set(Disc.LAST_RUN_ID, runId)
-			.set(Disc.STATUS, when(Disc.STATUS.in(REOPENABLE), inline(DiscrepancyStatus.OPEN.name())).otherwise(Disc.STATUS))
-			.where(Disc.IDENT.eq(ident))
-			.execute();
-		if (updated == 0) {
-			dsl.insertInto(Disc.TABLE)
-				.set(Disc.IDENT, ident)
-				.set(Disc.TABLE_NAME, finding.table())
-				.set(Disc.KEY_JSON, keyJson)
-				.set(Disc.TYPE, finding.type().name())
-				.set(Disc.COLUMN_NAME, finding.column())
-				.set(Disc.SOURCE_VALUE, finding.sourceValue())
-				.set(Disc.TARGET_VALUE, finding.targetValue())
-				.set(Disc.STATUS, DiscrepancyStatus.OPEN.name())
-				.set(Disc.CRITICAL, finding.critical())
-				.set(Disc.DETAIL, finding.detail())
-				.set(Disc.FIRST_SEEN, seenAt)
-				.set(Disc.LAST_SEEN, seenAt)
-				.set(Disc.FIRST_RUN_ID, runId)
-				.set(Disc.LAST_RUN_ID, runId)
-				.execute();
+		return recordAll(runId, List.of(finding), seenAt).get(0);
+	}
+
+	/**
+	 * Stores what {@code runId} saw, as {@link #record} does one finding, for many at once: a few
+	 * statements per call (prepared batches and lookups by {@code ident = ANY}), not five per finding
+	 * — a diff confirming 100,000 discrepancies spent most of its time rendering and sending those.
+	 * @return the discrepancies' ids, in the order of {@code findings}
+	 */
+	public List<Long> recordAll(long runId, List<Finding> findings, Instant seenAt) {
+		if (findings.isEmpty()) {
+			return List.of();
 		}
-		long id = dsl.select(Disc.ID).from(Disc.TABLE).where(Disc.IDENT.eq(ident)).fetchSingle(Disc.ID);
-		int observed = dsl.update(Observation.TABLE)
-			.set(Observation.OBSERVED_AT, seenAt)
-			.set(Observation.SOURCE_VALUE, finding.sourceValue())
-			.set(Observation.TARGET_VALUE, finding.targetValue())
-			.where(Observation.DISCREPANCY_ID.eq(id).and(Observation.RUN_ID.eq(runId)))
-			.execute();
-		if (observed == 0) {
-			dsl.insertInto(Observation.TABLE)
-				.set(Observation.DISCREPANCY_ID, id)
-				.set(Observation.RUN_ID, runId)
-				.set(Observation.OBSERVED_AT, seenAt)
-				.set(Observation.SOURCE_VALUE, finding.sourceValue())
-				.set(Observation.TARGET_VALUE, finding.targetValue())
-				.execute();
+		List<String> idents = new ArrayList<>(findings.size());
+		List<String> keys = new ArrayList<>(findings.size());
+		for (Finding finding : findings) {
+			String keyJson = finding.key() == null ? null : JSON.writeValueAsString(finding.key());
+			keys.add(keyJson);
+			idents.add(ident(finding.table(), keyJson, finding.type(), finding.column()));
 		}
-		return id;
+		Map<String, Long> ids = idsByIdent(idents);
+		org.jooq.BatchBindStep updates = dsl.batch(dsl.update(Disc.TABLE)
+			.set(Disc.SOURCE_VALUE, (String) null)
+			.set(Disc.TARGET_VALUE, (String) null)
+			.set(Disc.CRITICAL, (Boolean) null)
+			.set(Disc.DETAIL, (String) null)
+			.set(Disc.LAST_SEEN, (Instant) null)
+			.set(Disc.LAST_RUN_ID, (Long) null)
+			.set(Disc.STATUS, when(Disc.STATUS.in(REOPENABLE.stream().map(DSL::inline).toList()),
+					inline(DiscrepancyStatus.OPEN.name())).otherwise(Disc.STATUS))
+			.where(Disc.ID.eq((Long) null)));
+		org.jooq.BatchBindStep inserts = dsl.batch(dsl.insertInto(Disc.TABLE, Disc.IDENT, Disc.TABLE_NAME, Disc.KEY_JSON,
+				Disc.TYPE, Disc.COLUMN_NAME, Disc.SOURCE_VALUE, Disc.TARGET_VALUE, Disc.STATUS, Disc.CRITICAL, Disc.DETAIL,
+				Disc.FIRST_SEEN, Disc.LAST_SEEN, Disc.FIRST_RUN_ID, Disc.LAST_RUN_ID)
+			.values((String) null, null, null, null, null, null, null, null, null, null, null, null, null, null));
+		// A discrepancy found twice in one call ends as the later sighting left it, as one by one.
+		Map<String, Integer> last = new java.util.LinkedHashMap<>();
+		for (int i = 0; i < findings.size(); i++) {
+			last.put(idents.get(i), i);
+		}
+		boolean update = false;
+		boolean insert = false;
+		for (Map.Entry<String, Integer> e : last.entrySet()) {
+			Finding f = findings.get(e.getValue());
+			Long id = ids.get(e.getKey());
+			if (id != null) {
+				updates = updates.bind(f.sourceValue(), f.targetValue(), f.critical(), f.detail(), seenAt, runId, id);
+				update = true;
+			}
+			else {
+				inserts = inserts.bind(e.getKey(), f.table(), keys.get(e.getValue()), f.type().name(), f.column(),
+						f.sourceValue(), f.targetValue(), DiscrepancyStatus.OPEN.name(), f.critical(), f.detail(), seenAt,
+						seenAt, runId, runId);
+				insert = true;
+			}
+		}
+		if (update) {
+			updates.execute();
+		}
+		if (insert) {
+			inserts.execute();
+			ids = idsByIdent(idents);
+		}
+		List<Long> result = new ArrayList<>(findings.size());
+		for (String ident : idents) {
+			result.add(ids.get(ident));
+		}
+		observe(runId, findings, result, seenAt);
+		return result;
+	}
+
+	// One observation per discrepancy and run; a discrepancy seen twice in a run keeps the last sighting.
+	private void observe(long runId, List<Finding> findings, List<Long> ids, Instant seenAt) {
+		java.util.Set<Long> existing = new java.util.HashSet<>();
+		List<Long> distinct = ids.stream().distinct().toList();
+		for (int from = 0; from < distinct.size(); from += 1000) {
+			Long[] slice = distinct.subList(from, Math.min(distinct.size(), from + 1000)).toArray(Long[]::new);
+			existing.addAll(dsl.select(Observation.DISCREPANCY_ID)
+				.from(Observation.TABLE)
+				.where(Observation.RUN_ID.eq(runId).and(Observation.DISCREPANCY_ID.eq(DSL.any(slice))))
+				.fetch(Observation.DISCREPANCY_ID));
+		}
+		Map<Long, Finding> last = new java.util.LinkedHashMap<>();
+		for (int i = 0; i < findings.size(); i++) {
+			last.put(ids.get(i), findings.get(i));
+		}
+		org.jooq.BatchBindStep updates = dsl.batch(dsl.update(Observation.TABLE)
+			.set(Observation.OBSERVED_AT, (Instant) null)
+			.set(Observation.SOURCE_VALUE, (String) null)
+			.set(Observation.TARGET_VALUE, (String) null)
+			.where(Observation.DISCREPANCY_ID.eq((Long) null).and(Observation.RUN_ID.eq((Long) null))));
+		org.jooq.BatchBindStep inserts = dsl.batch(dsl.insertInto(Observation.TABLE, Observation.DISCREPANCY_ID,
+				Observation.RUN_ID, Observation.OBSERVED_AT, Observation.SOURCE_VALUE, Observation.TARGET_VALUE)
+			.values((Long) null, null, null, null, null));
+		boolean update = false;
+		boolean insert = false;
+		for (Map.Entry<Long, Finding> e : last.entrySet()) {
+			Finding f = e.getValue();
+			if (existing.contains(e.getKey())) {
+				updates = updates.bind(seenAt, f.sourceValue(), f.targetValue(), e.getKey(), runId);
+				update = true;
+			}
+			else {
+				inserts = inserts.bind(e.getKey(), runId, seenAt, f.sourceValue(), f.targetValue());
+				insert = true;
+			}
+		}
+		if (update) {
+			updates.execute();
+		}
+		if (insert) {
+			inserts.execute();
+		}
+	}
+
+	private Map<String, Long> idsByIdent(List<String> idents) {
+		Map<String, Long> ids = new java.util.HashMap<>();
+		List<String> distinct = idents.stream().distinct().toList();
+		for (int from = 0; from < distinct.size(); from += 1000) {
+			String[] slice = distinct.subList(from, Math.min(distinct.size(), from + 1000)).toArray(String[]::new);
+			dsl.select(Disc.IDENT, Disc.ID)
+				.from(Disc.TABLE)
+				.where(Disc.IDENT.eq(DSL.any(slice)))
+				.fetch()
+				.forEach((r) -> ids.put(r.value1(), r.value2()));
+		}
+		return ids;
 	}
 
 	/**
