@@ -56,7 +56,7 @@ public class DiscrepancyRepository {
 
 	/**
 	 * Stores what {@code runId} saw, as {@link #record} does one finding, for many at once: a few
-	 * statements per call (prepared batches and lookups by {@code ident = ANY}), not five per finding
+	 * statements per call (prepared batches, lookups by {@code ident = ANY}), not five per finding
 	 * — a diff confirming 100,000 discrepancies spent most of its time rendering and sending those.
 	 * @return the discrepancies' ids, in the order of {@code findings}
 	 */
@@ -123,16 +123,10 @@ public class DiscrepancyRepository {
 	}
 
 	// One observation per discrepancy and run; a discrepancy seen twice in a run keeps the last sighting.
+	// Two prepared batches, each row found by the unique (discrepancy, run) index: update the run's
+	// observations that exist, insert the others (a conflict is one just updated). No lookup first: an
+	// IN list with the run made H2 scan all of the run's observations per chunk through its run index.
 	private void observe(long runId, List<Finding> findings, List<Long> ids, Instant seenAt) {
-		java.util.Set<Long> existing = new java.util.HashSet<>();
-		List<Long> distinct = ids.stream().distinct().toList();
-		for (int from = 0; from < distinct.size(); from += 1000) {
-			Long[] slice = distinct.subList(from, Math.min(distinct.size(), from + 1000)).toArray(Long[]::new);
-			existing.addAll(dsl.select(Observation.DISCREPANCY_ID)
-				.from(Observation.TABLE)
-				.where(Observation.RUN_ID.eq(runId).and(Observation.DISCREPANCY_ID.eq(DSL.any(slice))))
-				.fetch(Observation.DISCREPANCY_ID));
-		}
 		Map<Long, Finding> last = new java.util.LinkedHashMap<>();
 		for (int i = 0; i < findings.size(); i++) {
 			last.put(ids.get(i), findings.get(i));
@@ -144,32 +138,24 @@ public class DiscrepancyRepository {
 			.where(Observation.DISCREPANCY_ID.eq((Long) null).and(Observation.RUN_ID.eq((Long) null))));
 		org.jooq.BatchBindStep inserts = dsl.batch(dsl.insertInto(Observation.TABLE, Observation.DISCREPANCY_ID,
 				Observation.RUN_ID, Observation.OBSERVED_AT, Observation.SOURCE_VALUE, Observation.TARGET_VALUE)
-			.values((Long) null, null, null, null, null));
-		boolean update = false;
-		boolean insert = false;
+			.values((Long) null, null, null, null, null)
+			.onConflict(Observation.DISCREPANCY_ID, Observation.RUN_ID)
+			.doNothing());
 		for (Map.Entry<Long, Finding> e : last.entrySet()) {
 			Finding f = e.getValue();
-			if (existing.contains(e.getKey())) {
-				updates = updates.bind(seenAt, f.sourceValue(), f.targetValue(), e.getKey(), runId);
-				update = true;
-			}
-			else {
-				inserts = inserts.bind(e.getKey(), runId, seenAt, f.sourceValue(), f.targetValue());
-				insert = true;
-			}
+			updates = updates.bind(seenAt, f.sourceValue(), f.targetValue(), e.getKey(), runId);
+			inserts = inserts.bind(e.getKey(), runId, seenAt, f.sourceValue(), f.targetValue());
 		}
-		if (update) {
-			updates.execute();
-		}
-		if (insert) {
-			inserts.execute();
-		}
+		updates.execute();
+		inserts.execute();
 	}
 
 	private Map<String, Long> idsByIdent(List<String> idents) {
 		Map<String, Long> ids = new java.util.HashMap<>();
 		List<String> distinct = idents.stream().distinct().toList();
 		for (int from = 0; from < distinct.size(); from += 1000) {
+			// = ANY of one array: PostgreSQL compares it with the CHAR column through the unique index (an IN
+			// list of varchar binds made it cast the column and scan)
 			String[] slice = distinct.subList(from, Math.min(distinct.size(), from + 1000)).toArray(String[]::new);
 			dsl.select(Disc.IDENT, Disc.ID)
 				.from(Disc.TABLE)

@@ -101,6 +101,42 @@ class DiscrepancyRepositoryTests {
 			.isEqualTo(2);
 	}
 
+	// recordAll (the diff's confirmation writes a chunk at once) ends exactly where recording the same
+	// findings one by one would: new ones inserted, known ones updated and reopened, a finding repeated
+	// within the call as its later sighting, one observation per discrepancy and run.
+	@ParameterizedTest
+	@ValueSource(strings = { "h2", "postgresql" })
+	void recordingAChunkAtOnceEndsAsRecordingItOneByOne(String engine) {
+		DSLContext dsl = control(engine);
+		DiscrepancyRepository repository = new DiscrepancyRepository(dsl);
+		long run1 = run(dsl, 1);
+		long run2 = run(dsl, 2);
+		Instant t1 = Instant.parse("2026-11-23T10:00:00Z");
+		Instant t2 = Instant.parse("2026-11-23T11:00:00Z");
+		Finding known = new Finding("orders", Map.of("id", "1"), DiscrepancyType.FIELD_MISMATCH, "amount", "1", "2", true);
+		long knownId = repository.record(run1, known, t1);
+		repository.setStatus(List.of(knownId), DiscrepancyStatus.RESOLVED, "test", "fixed", t1);
+
+		Finding fresh = new Finding("orders", Map.of("id", "2"), DiscrepancyType.MISSING_IN_TARGET, null, "{}", null, true);
+		Finding knownAgain = new Finding("orders", Map.of("id", "1"), DiscrepancyType.FIELD_MISMATCH, "amount", "1", "3", true);
+		Finding freshLater = new Finding("orders", Map.of("id", "2"), DiscrepancyType.MISSING_IN_TARGET, null, "{\"v\":1}",
+				null, true);
+		List<Long> ids = repository.recordAll(run2, List.of(fresh, knownAgain, freshLater), t2);
+
+		assertThat(ids).hasSize(3);
+		assertThat(ids.get(1)).isEqualTo(knownId);
+		assertThat(ids.get(2)).isEqualTo(ids.get(0)).isNotEqualTo(knownId);
+		assertThat(repository.find(DiscrepancyStatus.OPEN)).extracting(Discrepancy::id, Discrepancy::source,
+				Discrepancy::target, Discrepancy::firstSeen, Discrepancy::lastSeen)
+			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(knownId, "1", "3", t1, t2),
+					org.assertj.core.groups.Tuple.tuple(ids.get(0), "{\"v\":1}", null, t2, t2));
+		assertThat(dsl.fetchCount(ControlTables.Observation.TABLE, ControlTables.Observation.RUN_ID.eq(run2)))
+			.as("one observation per discrepancy and run").isEqualTo(2);
+		assertThat(dsl.fetchCount(ControlTables.Observation.TABLE, ControlTables.Observation.DISCREPANCY_ID.eq(knownId)))
+			.isEqualTo(2);
+		assertThat(repository.recordAll(run2, List.of(), t2)).isEmpty();
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "h2", "postgresql" })
 	void unseenDiscrepanciesResolveAndReopenButAcceptedStaysAccepted(String engine) {
