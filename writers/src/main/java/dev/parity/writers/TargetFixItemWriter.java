@@ -17,6 +17,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
@@ -57,6 +59,8 @@ import dev.parity.core.repository.SchemaRepository;
  * to the file and the decisions are journalled as {@code DRY_RUN}.
  */
 public class TargetFixItemWriter implements ItemStreamWriter<List<ReconcileDecision>> {
+
+	private static final Logger log = LoggerFactory.getLogger(TargetFixItemWriter.class);
 
 	private final long runId;
 
@@ -127,7 +131,16 @@ public class TargetFixItemWriter implements ItemStreamWriter<List<ReconcileDecis
 	@Override
 	public void close() {
 		if (confirmer != null) {
-			confirmer.shutdownNow();
+			// After a failure elsewhere, let an outstanding confirmation finish rather than interrupt its
+			// transaction; if it fails too, its intents are settled by the next run's recovery step.
+			try {
+				awaitConfirmation();
+			}
+			catch (RuntimeException ex) {
+				log.warn("reconcile: a chunk's confirmation failed while the step was closing ({}); the next run"
+						+ " settles its intents", ex.getMessage());
+			}
+			confirmer.shutdown();
 			confirmer = null;
 		}
 		if (sqlOut != null) {

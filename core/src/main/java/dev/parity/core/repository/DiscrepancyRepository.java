@@ -28,8 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
  * updates its values, {@code lastSeen} and last run (reopening it unless it was accepted) and adds one
  * observation per run to its history. Calls are idempotent per run, so a chunk replayed after a
  * failure never duplicates anything; the unique constraints on {@code ident} and (discrepancy, run)
- * back that up. Update-then-insert rather than an engine upsert: portable, and one writer owns a
- * given key at a time (partitions never share keys). Callers provide the transaction (the chunk's).
+ * back that up. {@link #recordAll} writes many at once: discrepancies update-then-insert (one writer
+ * owns a given key at a time: partitions never share keys), observations update, then insert with
+ * jOOQ's portable on-conflict-do-nothing. Callers provide the transaction (the chunk's).
  */
 public class DiscrepancyRepository {
 
