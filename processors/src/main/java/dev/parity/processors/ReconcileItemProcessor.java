@@ -19,6 +19,8 @@ import dev.parity.core.count.TableCounter;
 import dev.parity.core.reconcile.FixAction;
 import dev.parity.core.reconcile.FixPlanner;
 import dev.parity.core.reconcile.ReconcileDecision;
+import dev.parity.core.reconcile.ReconcileTimings;
+import dev.parity.core.reconcile.ReconcileTimings.Phase;
 import dev.parity.core.repository.Discrepancy;
 import dev.parity.core.repository.SchemaRepository;
 
@@ -41,17 +43,22 @@ public class ReconcileItemProcessor implements ItemProcessor<List<Discrepancy>, 
 
 	private final SchemaRepository schemas;
 
+	private final ReconcileTimings timings;
+
 	public ReconcileItemProcessor(Map<String, FixPlanner> planners, SourceDatabase source, TargetDatabase target,
-			Duration lagWindow, SchemaRepository schemas) {
+			Duration lagWindow, SchemaRepository schemas, ReconcileTimings timings) {
 		this.planners = planners;
 		this.source = source;
 		this.target = target;
 		this.lagWindow = lagWindow;
 		this.schemas = schemas;
+		this.timings = timings;
 	}
 
 	@Override
 	public List<ReconcileDecision> process(List<Discrepancy> batch) {
+		long started = System.nanoTime();
+		long reading = 0;
 		Map<String, Map<Map<String, String>, List<Discrepancy>>> byTable = new LinkedHashMap<>();
 		batch.forEach((d) -> byTable.computeIfAbsent(d.table(), (t) -> new LinkedHashMap<>())
 			.computeIfAbsent(d.key(), (k) -> new ArrayList<>())
@@ -70,15 +77,21 @@ public class ReconcileItemProcessor implements ItemProcessor<List<Discrepancy>, 
 				cutoff = TableCounter.now(source.dsl()).minus(lagWindow);
 			}
 			List<Object[]> keys = groups.stream().map((g) -> plan.parseKey(g.get(0).key())).toList();
+			long read = System.nanoTime();
 			TreeMap<Object[], List<Object[]>> sourceRows = byKey(plan,
 					RowQueries.byKeys(source.dsl(), plan, true, keys).fetch());
+			timings.add(Phase.SOURCE, read);
+			long readTarget = System.nanoTime();
 			TreeMap<Object[], List<Object[]>> targetRows = byKey(plan, planner.targetRows(target.dsl(), keys).fetch());
+			timings.add(Phase.TARGET, readTarget);
+			reading += System.nanoTime() - read;
 			for (int i = 0; i < groups.size(); i++) {
 				List<Object[]> sourceCopies = sourceRows.getOrDefault(keys.get(i), List.of());
 				decisions.add(planner.decide(groups.get(i), sourceCopies.isEmpty() ? null : sourceCopies.get(0),
 						targetRows.getOrDefault(keys.get(i), List.of()), plan.pair().lagAware() ? cutoff : null));
 			}
 		}
+		timings.add(Phase.DECIDE, started + reading);
 		return decisions;
 	}
 

@@ -10,7 +10,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -32,6 +34,8 @@ import dev.parity.core.reconcile.FixExecutor;
 import dev.parity.core.reconcile.FixStatement;
 import dev.parity.core.reconcile.ReconcileDecision;
 import dev.parity.core.reconcile.ReconcileDecision.Outcome;
+import dev.parity.core.reconcile.ReconcileTimings;
+import dev.parity.core.reconcile.ReconcileTimings.Phase;
 import dev.parity.core.reconcile.Throttle;
 import dev.parity.core.repository.DiscrepancyRepository;
 import dev.parity.core.repository.DiscrepancyStatus;
@@ -44,12 +48,14 @@ import dev.parity.core.repository.SchemaRepository;
  * Applies a chunk of reconcile decisions to the target, audited, in an order that survives a crash at
  * any point:
  * <ol>
- * <li>control transaction: every decision journalled; changes as {@code INTENT} with the rows before,
- * the rows expected after and the SQL; self-healed discrepancies marked, paused tables paused;</li>
+ * <li>control transaction: the chunk's changes recorded as one intent document (key, rows before, rows
+ * expected after), the decisions that change nothing journalled; self-healed discrepancies marked,
+ * paused tables paused;</li>
  * <li>target transaction: all changes as prepared batches (on a failure: rolled back, then one
  * transaction per fix so that only the bad ones fail);</li>
- * <li>control transaction: applied intents {@code CONFIRMED} with one audit row each and their
- * discrepancies {@code RESOLVED}; refused ones {@code FAILED} with the target's reason.</li>
+ * <li>control transaction: the intent document replaced by the changes' journal rows, applied ones
+ * {@code CONFIRMED} with one audit row each and their discrepancies {@code RESOLVED}, refused ones
+ * {@code FAILED} with the target's reason and SQL.</li>
  * </ol>
  * Step 3 runs on a thread of its own while the next chunk is read, re-read on both sides, journalled
  * and applied (at most one chunk's confirmation outstanding: the next waits for it before its own
@@ -84,19 +90,21 @@ public class TargetFixItemWriter implements ItemStreamWriter<List<ReconcileDecis
 
 	private final Path dryRunSql;
 
+	private final ReconcileTimings timings;
+
 	private BufferedWriter sqlOut;
 
 	private ExecutorService confirmer;
 
 	/** The previous chunk's confirmation (step 3), running while this chunk is prepared; or null. */
-	private Future<?> confirming;
+	private Future<Long> confirming;
 
 	/**
 	 * @param dryRunSql where a dry run writes its SQL; null for a real run
 	 */
 	public TargetFixItemWriter(long runId, String trigger, FixJournal journal, DiscrepancyRepository discrepancies,
 			SchemaRepository schemas, FixExecutor executor, PlatformTransactionManager controlTransactions,
-			Throttle throttle, FixCheckpoint checkpoint, Clock clock, Path dryRunSql) {
+			Throttle throttle, FixCheckpoint checkpoint, Clock clock, Path dryRunSql, ReconcileTimings timings) {
 		this.runId = runId;
 		this.trigger = trigger;
 		this.journal = journal;
@@ -109,6 +117,7 @@ public class TargetFixItemWriter implements ItemStreamWriter<List<ReconcileDecis
 		this.checkpoint = checkpoint;
 		this.clock = clock;
 		this.dryRunSql = dryRunSql;
+		this.timings = timings;
 	}
 
 	@Override
@@ -185,6 +194,7 @@ public class TargetFixItemWriter implements ItemStreamWriter<List<ReconcileDecis
 			return;
 		}
 		// 1. intents first
+		long started = System.nanoTime();
 		control.executeWithoutResult((tx) -> {
 			journal.begin(runId, chunkRef, entries, trigger, now);
 			List<Long> healed = decisions.stream()
@@ -197,6 +207,7 @@ public class TargetFixItemWriter implements ItemStreamWriter<List<ReconcileDecis
 				.filter((d) -> d.outcome() == Outcome.PAUSE && d.rule() != null)
 				.forEach((d) -> schemas.pause(d.table(), "reconcile rule " + d.rule() + " (run " + runId + ")", now));
 		});
+		timings.add(Phase.INTENT, started);
 		checkpoint.reached(FixCheckpoint.Stage.INTENT_RECORDED);
 		if (positions.isEmpty()) {
 			return;
@@ -205,6 +216,7 @@ public class TargetFixItemWriter implements ItemStreamWriter<List<ReconcileDecis
 		List<List<FixStatement>> fixes = positions.stream().map((i) -> decisions.get(i).statements()).toList();
 		throttle.acquire(fixes.stream().mapToInt(List::size).sum());
 		List<String> failures;
+		long applying = System.nanoTime();
 		try {
 			executor.applyAll(fixes);
 			failures = Collections.nCopies(fixes.size(), null);
@@ -215,10 +227,13 @@ public class TargetFixItemWriter implements ItemStreamWriter<List<ReconcileDecis
 		catch (RuntimeException ex) {
 			failures = executor.applyEach(fixes);
 		}
+		timings.add(Phase.APPLY, applying);
 		checkpoint.reached(FixCheckpoint.Stage.TARGET_COMMITTED);
 		// 3. confirmations and audit, while the next chunk is prepared
 		List<String> reasons = failures;
+		long waiting = System.nanoTime();
 		awaitConfirmation();
+		timings.add(Phase.WAIT, waiting);
 		if (confirmer == null) {
 			confirmer = Executors.newSingleThreadExecutor((task) -> {
 				Thread thread = new Thread(task, "parity-reconcile-confirm");
@@ -226,30 +241,34 @@ public class TargetFixItemWriter implements ItemStreamWriter<List<ReconcileDecis
 				return thread;
 			});
 		}
-		confirming = confirmer.submit(() -> confirm(chunkRef, decisions, positions, reasons));
+		confirming = confirmer.submit(() -> confirm(chunkRef, decisions, entries, positions, reasons));
 	}
 
-	private void confirm(String chunkRef, List<ReconcileDecision> decisions, List<Integer> positions,
-			List<String> reasons) {
+	// Returns its time in nanoseconds, for the step's timings (a step-scoped bean this thread cannot reach).
+	private long confirm(String chunkRef, List<ReconcileDecision> decisions, List<FixEntry> entries,
+			List<Integer> positions, List<String> reasons) {
+		long started = System.nanoTime();
 		Instant done = clock.instant();
 		control.executeWithoutResult((tx) -> {
 			List<Long> resolved = new ArrayList<>();
+			Map<Integer, FixJournal.Failure> failures = new HashMap<>();
 			for (int j = 0; j < positions.size(); j++) {
 				ReconcileDecision d = decisions.get(positions.get(j));
 				if (reasons.get(j) == null) {
 					resolved.addAll(d.discrepancyIds());
 				}
 				else {
-					journal.fail(chunkRef, positions.get(j), reasons.get(j), executor.sql(d.statements()), done);
+					failures.put(positions.get(j), new FixJournal.Failure(reasons.get(j), executor.sql(d.statements())));
 					discrepancies.setStatus(d.discrepancyIds(), DiscrepancyStatus.FAILED, trigger,
 							"reconcile run " + runId + " could not repair it: " + reasons.get(j), done);
 				}
 			}
-			journal.confirm(chunkRef, done);
+			journal.confirm(runId, chunkRef, entries, failures, trigger, done);
 			discrepancies.setStatus(resolved, DiscrepancyStatus.RESOLVED, trigger, "repaired by reconcile run " + runId,
 					done);
 		});
 		checkpoint.reached(FixCheckpoint.Stage.CONFIRMED);
+		return System.nanoTime() - started;
 	}
 
 	/**
@@ -258,13 +277,13 @@ public class TargetFixItemWriter implements ItemStreamWriter<List<ReconcileDecis
 	 * @throws RuntimeException the confirmation's failure, which fails the step
 	 */
 	public void awaitConfirmation() {
-		Future<?> pending = confirming;
+		Future<Long> pending = confirming;
 		confirming = null;
 		if (pending == null) {
 			return;
 		}
 		try {
-			pending.get();
+			timings.addNanos(Phase.CONFIRM, pending.get());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -74,10 +74,11 @@ final class JobSummaries {
 	}
 
 	/** A completed job: Parity's run id, and how long the job itself took (start-up excluded). */
-	private record Ran(String job, long runId, java.time.Duration took) {
+	private record Ran(String job, long runId, java.time.Duration took, List<String> timings) {
 
 		void printTime(PrintWriter out) {
 			out.printf(java.util.Locale.ROOT, "%s took %.2f s%n", job, took.toMillis() / 1000.0);
+			timings.forEach(out::println);
 		}
 
 	}
@@ -94,7 +95,13 @@ final class JobSummaries {
 		}
 		java.time.Duration took = execution.getStartTime() == null || execution.getEndTime() == null
 				? java.time.Duration.ZERO : java.time.Duration.between(execution.getStartTime(), execution.getEndTime());
-		return new Ran(job, execution.getExecutionContext().getLong(ParityJobParameters.RUN_ID), took);
+		// Steps that time their phases (reconcileStep) say where the time went.
+		List<String> timings = execution.getStepExecutions()
+			.stream()
+			.filter((step) -> step.getExecutionContext().containsKey(ParityJobParameters.TIMINGS))
+			.map((step) -> "  " + step.getStepName() + ": " + step.getExecutionContext().getString(ParityJobParameters.TIMINGS))
+			.toList();
+		return new Ran(job, execution.getExecutionContext().getLong(ParityJobParameters.RUN_ID), took, timings);
 	}
 
 }

@@ -43,10 +43,11 @@ class AuditControllerTests extends ConsoleTestSupport {
 	void given() {
 		clearControl();
 		long run = ConsoleData.run(runs, "reconcileJob", AT);
-		journal.begin(run, "chunk-1", List.of(new FixEntry("customers", Map.of("id", "42"), List.of(17L), "UPDATE", "update",
+		List<FixEntry> entries = List.of(new FixEntry("customers", Map.of("id", "42"), List.of(17L), "UPDATE", "update",
 				FixStatus.INTENT, "[{\"id\":\"42\",\"email\":\"old@x.org\"}]", "[{\"id\":\"42\",\"email\":\"new@x.org\"}]",
-				"update customer set email = ? where id = ?", "field differs")), "console:olivia", AT);
-		journal.confirm("chunk-1", AT);
+				"update customer set email = ? where id = ?", "field differs"));
+		journal.begin(run, "chunk-1", entries, "console:olivia", AT);
+		journal.confirm(run, "chunk-1", entries, Map.of(), "console:olivia", AT);
 		for (int i = 0; i < 55; i++) {
 			audit.record("console:olivia", "ACCEPT", "orders", (long) i, null, "accepted: reason " + i, AT.plusSeconds(i));
 		}

@@ -242,6 +242,22 @@ final class ControlTables {
 
 	}
 
+	static final class FixIntent {
+
+		static final Table<Record> TABLE = table(unquotedName("parity_fix_intent"));
+
+		static final Field<String> CHUNK_REF = field(unquotedName("parity_fix_intent", "chunk_ref"), SQLDataType.VARCHAR);
+
+		static final Field<Long> RUN_ID = field(unquotedName("parity_fix_intent", "run_id"), SQLDataType.BIGINT);
+
+		static final Field<String> TRIGGER = field(unquotedName("parity_fix_intent", "trigger_source"), SQLDataType.VARCHAR);
+
+		static final Field<Instant> CREATED_AT = field(unquotedName("parity_fix_intent", "created_at"), SQLDataType.INSTANT);
+
+		static final Field<String> CHANGES = field(unquotedName("parity_fix_intent", "changes"), SQLDataType.CLOB);
+
+	}
+
 	static final class Candidate {
 
 		static final Table<Record> TABLE = table(unquotedName("parity_diff_candidate"));

@@ -7,20 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import com.zaxxer.hikari.HikariDataSource;
-
-import dev.parity.core.config.ConnectionSettings;
-import dev.parity.core.connect.DatabaseConnector;
-import dev.parity.core.testsupport.TestDatabases;
-import dev.parity.core.testsupport.TestSchema;
+import dev.parity.core.testsupport.MigratedControl;
 
 /**
  * The discrepancy repository on both supported control databases: the embedded H2 default and real
@@ -28,41 +20,18 @@ import dev.parity.core.testsupport.TestSchema;
  */
 class DiscrepancyRepositoryTests {
 
-	private HikariDataSource pool;
-
-	private TestSchema schema;
+	private MigratedControl control;
 
 	@AfterEach
 	void close() {
-		if (pool != null) {
-			pool.close();
-		}
-		if (schema != null) {
-			schema.close();
+		if (control != null) {
+			control.close();
 		}
 	}
 
 	private DSLContext control(String engine) {
-		ConnectionSettings settings;
-		SQLDialect dialect;
-		if (engine.equals("h2")) {
-			settings = new ConnectionSettings("jdbc:h2:mem:repo" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "", 2);
-			dialect = SQLDialect.H2;
-		}
-		else {
-			org.junit.jupiter.api.Assumptions.assumeTrue(TestDatabases.POSTGRES.unavailableReason() == null,
-					TestDatabases.POSTGRES.unavailableReason());
-			schema = TestDatabases.POSTGRES.freshSchema();
-			settings = schema.settings();
-			dialect = SQLDialect.POSTGRES;
-		}
-		pool = DatabaseConnector.control(settings);
-		Flyway.configure()
-			.dataSource(pool)
-			.locations("classpath:db/migration/common", "classpath:db/migration/" + engine)
-			.load()
-			.migrate();
-		return DSL.using(pool, dialect);
+		control = MigratedControl.of(engine);
+		return control.dsl();
 	}
 
 	private static long run(DSLContext dsl, long instance) {

@@ -65,41 +65,48 @@ class FixRecoveryTasklet implements Tasklet {
 		if (dryRun) {
 			return RepeatStatus.FINISHED;
 		}
-		for (PendingFix pending : journal.pending()) {
-			FixPlanner planner = planners.get(pending.table());
-			if (planner == null) {
-				continue; // not part of this run; settled by a run that includes its table
+		// Settled per chunk, a chunk only when every table it touched is part of this run.
+		Map<String, List<PendingFix>> chunks = new LinkedHashMap<>();
+		journal.pending().forEach((p) -> chunks.computeIfAbsent(p.chunkRef(), (c) -> new ArrayList<>()).add(p));
+		for (Map.Entry<String, List<PendingFix>> chunk : chunks.entrySet()) {
+			if (!chunk.getValue().stream().allMatch((p) -> planners.containsKey(p.table()))) {
+				continue; // settled by a run that includes its tables
 			}
-			ComparePlan plan = planner.plan();
-			Object[] key = plan.parseKey(JSON.readValue(pending.keyJson(), new TypeReference<LinkedHashMap<String, String>>() {
-			}));
-			List<Object[]> rows = new ArrayList<>();
-			for (Record record : planner.targetRows(target.dsl(), List.<Object[]>of(key)).fetch()) {
-				Object[] row = record.intoArray();
-				if (plan.order().compare(plan.key(row), key) == 0) {
-					rows.add(row);
-				}
-			}
-			if (planner.holds(pending.after(), rows)) {
-				journal.settle(pending.id(), true,
-						"confirmed after an interrupted run: the target holds the rows expected after the fix",
-						clock.instant());
-				discrepancies.setStatus(pending.discrepancyIds(), DiscrepancyStatus.RESOLVED, trigger,
-						"repaired by reconcile run " + pending.runId() + " (confirmed after it was interrupted)",
-						clock.instant());
-				log.info("{} {}: fix {} of interrupted run {} was applied; confirmed and audited now", pending.table(),
-						pending.keyJson(), pending.id(), pending.runId());
-			}
-			else {
-				boolean untouched = planner.holds(pending.before(), rows);
-				journal.settle(pending.id(), false, untouched
-						? "not applied: the run was interrupted before the target commit"
-						: "the target changed after the run was interrupted; judged again", clock.instant());
-				log.info("{} {}: fix {} of interrupted run {} abandoned ({})", pending.table(), pending.keyJson(),
-						pending.id(), pending.runId(), untouched ? "never applied" : "target changed since");
-			}
+			chunk.getValue().forEach(this::settle);
+			journal.settled(chunk.getKey());
 		}
 		return RepeatStatus.FINISHED;
+	}
+
+	private void settle(PendingFix pending) {
+		FixPlanner planner = planners.get(pending.table());
+		ComparePlan plan = planner.plan();
+		Object[] key = plan.parseKey(JSON.readValue(pending.keyJson(), new TypeReference<LinkedHashMap<String, String>>() {
+		}));
+		List<Object[]> rows = new ArrayList<>();
+		for (Record record : planner.targetRows(target.dsl(), List.<Object[]>of(key)).fetch()) {
+			Object[] row = record.intoArray();
+			if (plan.order().compare(plan.key(row), key) == 0) {
+				rows.add(row);
+			}
+		}
+		if (planner.holds(pending.after(), rows)) {
+			journal.settle(pending, true,
+					"confirmed after an interrupted run: the target holds the rows expected after the fix", clock.instant());
+			discrepancies.setStatus(pending.discrepancyIds(), DiscrepancyStatus.RESOLVED, trigger,
+					"repaired by reconcile run " + pending.runId() + " (confirmed after it was interrupted)",
+					clock.instant());
+			log.info("{} {}: fix {} of interrupted run {} was applied; confirmed and audited now", pending.table(),
+					pending.keyJson(), pending.chunkRef() + "#" + pending.position(), pending.runId());
+		}
+		else {
+			boolean untouched = planner.holds(pending.before(), rows);
+			journal.settle(pending, false, untouched ? "not applied: the run was interrupted before the target commit"
+					: "the target changed after the run was interrupted; judged again", clock.instant());
+			log.info("{} {}: fix {} of interrupted run {} abandoned ({})", pending.table(), pending.keyJson(),
+					pending.chunkRef() + "#" + pending.position(), pending.runId(),
+					untouched ? "never applied" : "target changed since");
+		}
 	}
 
 }

@@ -11,6 +11,7 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.listener.ItemReadListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
@@ -29,6 +30,7 @@ import dev.parity.core.reconcile.FixCheckpoint;
 import dev.parity.core.reconcile.FixExecutor;
 import dev.parity.core.reconcile.ReconcileDecision;
 import dev.parity.core.reconcile.ReconcileRules;
+import dev.parity.core.reconcile.ReconcileTimings;
 import dev.parity.core.reconcile.Throttle;
 import dev.parity.core.repository.Discrepancy;
 import dev.parity.core.repository.DiscrepancyRepository;
@@ -102,16 +104,23 @@ public class ReconcileJobConfiguration {
 
 	@Bean
 	@StepScope
+	ReconcileTimings reconcileTimings() {
+		return new ReconcileTimings();
+	}
+
+	@Bean
+	@StepScope
 	ReconcileItemProcessor reconcileItemProcessor(ReconcilePlans reconcilePlans, SourceDatabase source,
-			TargetDatabase target, ParityConfig config, SchemaRepository schemas) {
-		return new ReconcileItemProcessor(reconcilePlans.planners(), source, target, config.lagWindow(), schemas);
+			TargetDatabase target, ParityConfig config, SchemaRepository schemas, ReconcileTimings reconcileTimings) {
+		return new ReconcileItemProcessor(reconcilePlans.planners(), source, target, config.lagWindow(), schemas,
+				reconcileTimings);
 	}
 
 	@Bean
 	@StepScope
 	TargetFixItemWriter reconcileItemWriter(FixJournal journal, DiscrepancyRepository discrepancies,
 			SchemaRepository schemas, TargetDatabase target, PlatformTransactionManager transactionManager,
-			ParityConfig config, ObjectProvider<FixCheckpoint> checkpoint, Clock clock,
+			ParityConfig config, ObjectProvider<FixCheckpoint> checkpoint, Clock clock, ReconcileTimings reconcileTimings,
 			@Value("#{jobExecutionContext['" + ParityJobParameters.RUN_ID + "']}") Long runId,
 			@Value("#{jobParameters['" + ParityJobParameters.TRIGGER + "']}") String trigger,
 			@Value("#{jobParameters['" + ParityJobParameters.DRY_RUN + "']}") String dryRun,
@@ -120,33 +129,56 @@ public class ReconcileJobConfiguration {
 				: null;
 		return new TargetFixItemWriter(runId, trigger == null ? "unknown" : trigger, journal, discrepancies, schemas,
 				new FixExecutor(target), transactionManager, Throttle.of(config.reconcile().maxRowsPerSecond()),
-				checkpoint.getIfAvailable(() -> FixCheckpoint.NONE), clock, dryRunSql);
+				checkpoint.getIfAvailable(() -> FixCheckpoint.NONE), clock, dryRunSql, reconcileTimings);
 	}
 
 	@Bean
 	Step reconcileStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			OpenDiscrepancyItemReader reconcileItemReader, ReconcileItemProcessor reconcileItemProcessor,
-			TargetFixItemWriter reconcileItemWriter) {
+			TargetFixItemWriter reconcileItemWriter, ReconcileTimings reconcileTimings) {
 		return new StepBuilder("reconcileStep", jobRepository).<List<Discrepancy>, List<ReconcileDecision>>chunk(1)
 			.transactionManager(transactionManager)
 			.reader(reconcileItemReader)
 			.processor(reconcileItemProcessor)
 			.writer(reconcileItemWriter)
-			.listener(lastConfirmation(reconcileItemWriter))
+			.listener(lastConfirmation(reconcileItemWriter, reconcileTimings))
+			.listener(timedReads(reconcileTimings))
 			.build();
+	}
+
+	private static ItemReadListener<List<Discrepancy>> timedReads(ReconcileTimings timings) {
+		return new ItemReadListener<>() {
+
+			private long started;
+
+			@Override
+			public void beforeRead() {
+				started = System.nanoTime();
+			}
+
+			@Override
+			public void afterRead(List<Discrepancy> item) {
+				timings.add(ReconcileTimings.Phase.READ, started);
+			}
+
+		};
 	}
 
 	/**
 	 * A chunk's confirmation runs while the next chunk is prepared; the last one belongs to the step,
-	 * which fails if it fails.
+	 * which fails if it fails. The step's time by phase goes to its execution context
+	 * ({@link ParityJobParameters#TIMINGS}) for the run's summary.
 	 */
-	private static StepExecutionListener lastConfirmation(TargetFixItemWriter writer) {
+	private static StepExecutionListener lastConfirmation(TargetFixItemWriter writer, ReconcileTimings timings) {
 		return new StepExecutionListener() {
 
 			@Override
 			public ExitStatus afterStep(StepExecution stepExecution) {
 				try {
+					long waiting = System.nanoTime();
 					writer.awaitConfirmation();
+					timings.add(ReconcileTimings.Phase.WAIT, waiting);
+					stepExecution.getExecutionContext().putString(ParityJobParameters.TIMINGS, timings.describe());
 					return null;
 				}
 				catch (RuntimeException ex) {

@@ -239,6 +239,10 @@ class ReconcileJobFunctionalTests {
 		return control.queryForObject("SELECT COUNT(*) FROM parity_audit WHERE action LIKE 'reconcile-%'", Integer.class);
 	}
 
+	private int outstandingIntents() {
+		return control.queryForObject("SELECT COUNT(*) FROM parity_fix_intent", Integer.class);
+	}
+
 	private int fixes(String status) {
 		return control.queryForObject("SELECT COUNT(*) FROM parity_fix WHERE status = ?", Integer.class, status);
 	}
@@ -321,11 +325,20 @@ class ReconcileJobFunctionalTests {
 		assertThat(crashed.status()).isEqualTo(BatchStatus.FAILED);
 		assertThat(crashed.failure()).contains("simulated crash at " + stage);
 		assertThat(auditedChanges()).as("audit rows only for confirmed changes").isEqualTo(fixes("CONFIRMED"));
+		assertThat(outstandingIntents()).as("the crashed chunk's intent is outstanding until confirmed")
+			.isEqualTo(stage == FixCheckpoint.Stage.CONFIRMED ? 0 : 1);
 
 		Launch next = reconcile(false, null);
 
 		assertThat(next.status()).as(next.failure()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(fixes("INTENT")).isZero();
+		assertThat(outstandingIntents()).isZero();
+		if (stage == FixCheckpoint.Stage.INTENT_RECORDED) {
+			assertThat(fixes("ABANDONED")).as("intents the target never saw are abandoned, then fixed afresh").isPositive();
+		}
+		else {
+			assertThat(fixes("ABANDONED")).as("applied intents are confirmed by the recovery").isZero();
+		}
 		assertThat(targetRows()).containsExactlyElementsOf(expectedTarget());
 		assertThat(sourceDump()).isEqualTo(sourceBefore);
 		// every change audited exactly once, whichever run confirmed it
