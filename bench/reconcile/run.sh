@@ -5,9 +5,11 @@
 # in the target (set-based), runs ./parity check diff (not timed), then times ./parity reconcile and a
 # floor (plain JDBC batches writing the same net changes to a copy of the planted target), checks the
 # result independently, and prints one final line on stdout:
-#   reconcile fixes=N seconds=S floor_seconds=F ratio=R wall_seconds=W
+#   reconcile fixes=N seconds=S floor_seconds=F ratio=R wall_seconds=W jvm_cpu_seconds=C jit_seconds=J machine_busy_pct=B
 # S is the reconcile job's own time (as printed by ./parity reconcile), W the whole command's including
-# the JVM's start-up; the floor, too, is timed inside its JVM. R = S / F.
+# the JVM's start-up; the floor, too, is timed inside its JVM. R = S / F. C is the reconcile JVM's CPU
+# time (user + system, start-up included), J the part of it its JIT compilers spent (-XX:+CITime), B how
+# busy the machine's cores were during the command (/proc/stat).
 # Environment: BENCH_JAR (default app/target/parity.jar, built with ./parity if missing), BENCH_XMX
 # (default 1g), MARIADB_HOST/PORT/USER/PASSWORD, PG_HOST/PORT/USER/PASSWORD, BENCH_DB (parity_bench).
 set -euo pipefail
@@ -64,7 +66,7 @@ log "loaded and planted $planted discrepancies (missing, field, duplicate, extra
 jar="${BENCH_JAR:-$root/app/target/parity.jar}"
 [[ -f "$jar" ]] || "$root/parity" --version >/dev/null
 cp "$jar" "$run_dir/parity.jar"
-parity() { "$JAVA_HOME/bin/java" "-Xmx${BENCH_XMX:-1g}" -Djava.awt.headless=true -jar "$run_dir/parity.jar" "$@"; }
+parity() { "$JAVA_HOME/bin/java" "-Xmx${BENCH_XMX:-1g}" ${JVM_EXTRA:-} -Djava.awt.headless=true -jar "$run_dir/parity.jar" "$@"; }
 
 config="$run_dir/parity.yml"
 cat >"$config" <<YAML
@@ -91,18 +93,27 @@ set -e
 cat "$run_dir/diff.out" >&2
 
 log "./parity reconcile (timed; load average $(cut -d' ' -f1-3 /proc/loadavg)) ..."
+# Where the machine's CPU goes meanwhile: the JVM's own CPU time (bash's `time`: user + system), the
+# JIT compilers' share of it (-XX:+CITime, printed at exit), and how busy all cores were (/proc/stat).
+cpu_busy() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat; }
+read -r busy0 total0 <<<"$(cpu_busy)"
 t0="$(now)"
 set +e
-parity reconcile --config "$config" >"$run_dir/reconcile.out" 2>"$run_dir/reconcile.err"
+TIMEFORMAT='%U %S'
+{ time JVM_EXTRA=-XX:+CITime parity reconcile --config "$config" >"$run_dir/reconcile.out" 2>"$run_dir/reconcile.err"; } 2>"$run_dir/reconcile.cpu"
 code=$?
 set -e
 t1="$(now)"
+read -r busy1 total1 <<<"$(cpu_busy)"
 seconds="$(elapsed "$t0" "$t1")"
-cat "$run_dir/reconcile.out" >&2
+sed -n '1,/^  reconcileStep:/p' "$run_dir/reconcile.out" >&2 # (the JIT's statistics follow in the file)
 (( code != 2 )) || { tail -20 "$run_dir/reconcile.err" >&2; log "error: reconcile failed"; exit 2; }
 fixes="$(awk '$1 == "bench" { print $2 + $3 + $4 + $5 }' "$run_dir/reconcile.out")"
 # The job's own time (start-up of the JVM and Spring excluded, as the floor's JVM start-up is excluded).
 job_seconds="$(sed -n 's/^reconcileJob took \([0-9.]*\) s$/\1/p' "$run_dir/reconcile.out")"
+jvm_cpu="$(awk '{ printf "%.2f", $1 + $2 }' "$run_dir/reconcile.cpu")"
+jit="$(sed -n 's/^ *Total compilation time *: *\([0-9.]*\) s$/\1/p' "$run_dir/reconcile.out" | head -1)"
+busy_pct="$(awk -v b="$(( busy1 - busy0 ))" -v t="$(( total1 - total0 ))" 'BEGIN { printf "%.0f", (t > 0 ? 100 * b / t : 0) }')"
 
 # Independent check: the target equals the source (same rows, same values), by plain SQL on each side.
 src="$(maria -N "$DB" -e "SELECT COUNT(*), SUM(id), SUM(c_int), SUM(LENGTH(c_code)), CAST(SUM(c_decimal * 100) AS SIGNED),
@@ -122,5 +133,6 @@ log "$floor_line"
 floor_seconds="$(sed -n 's/.* seconds=\([0-9.]*\).*/\1/p' <<<"$floor_line")"
 ratio="$(awk -v s="$job_seconds" -v f="$floor_seconds" 'BEGIN { printf "%.2f", (f > 0 ? s / f : 0) }')"
 line="reconcile fixes=$fixes seconds=$job_seconds floor_seconds=$floor_seconds ratio=$ratio wall_seconds=$seconds"
+line+=" jvm_cpu_seconds=$jvm_cpu jit_seconds=${jit:-?} machine_busy_pct=$busy_pct"
 echo "$line" >"$run_dir/result.txt"
 echo "$line"

@@ -288,6 +288,9 @@ public class DiscrepancyRepository {
 		// One table at a time (in Java's order of names, so that the position's table is found again),
 		// and within it a range on (table_name, key_json) that the index serves: a row-value comparison
 		// over all three columns made H2 scan the table's index from its first entry at every batch.
+		// The order names the index's columns in full, constants included: only then does H2 read the
+		// index in order and stop at the limit (ordered by key_json, id alone it read the rest of the
+		// table's open discrepancies and sorted them: 235 ms a batch at 100,000, quadratic over a run).
 		for (String table : new java.util.TreeSet<>(tables)) {
 			if (after != null && table.compareTo(after.table()) < 0) {
 				continue;
@@ -300,7 +303,7 @@ public class DiscrepancyRepository {
 			for (Record r : dsl.select(COLUMNS)
 				.from(Disc.TABLE)
 				.where(condition)
-				.orderBy(Disc.KEY_JSON, Disc.ID)
+				.orderBy(Disc.STATUS, Disc.TABLE_NAME, Disc.KEY_JSON, Disc.ID)
 				.limit(limit - found.size())
 				.fetch()) {
 				found.add(map(r));
