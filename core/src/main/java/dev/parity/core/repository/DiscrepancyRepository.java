@@ -13,6 +13,7 @@ import java.util.Map;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 
@@ -369,9 +370,8 @@ public class DiscrepancyRepository {
 	 */
 	public DiscrepancyPage page(DiscrepancyQuery query, DiscrepancyPage.Sort sort, String after, int size) {
 		Condition filter = condition(query);
-		Condition condition = after == null ? filter : filter.and(after(sort, after));
 		List<Discrepancy> items = new ArrayList<>();
-		for (Record r : dsl.select(COLUMNS).from(Disc.TABLE).where(condition).orderBy(order(sort)).limit(size + 1).fetch()) {
+		for (Record r : pageQuery(query, sort, after, size + 1).fetch()) {
 			items.add(map(r));
 		}
 		String next = null;
@@ -380,6 +380,13 @@ public class DiscrepancyRepository {
 			next = sort.cursor(items.get(size - 1));
 		}
 		return new DiscrepancyPage(items, next, dsl.fetchCount(Disc.TABLE, filter));
+	}
+
+	// The rows of one page (plus one, to know whether another follows).
+	org.jooq.ResultQuery<Record> pageQuery(DiscrepancyQuery query, DiscrepancyPage.Sort sort, String after, int limit) {
+		Condition filter = condition(query);
+		Condition condition = after == null ? filter : filter.and(after(sort, after));
+		return dsl.select(COLUMNS).from(Disc.TABLE).where(condition).orderBy(order(sort, query)).limit(limit);
 	}
 
 	private static Condition condition(DiscrepancyQuery q) {
@@ -420,10 +427,23 @@ public class DiscrepancyRepository {
 		}
 	}
 
-	private static List<org.jooq.SortField<?>> order(DiscrepancyPage.Sort sort) {
+	// By id, a filter on status, table or type leads the order with its (constant) column: H2 reads an
+	// index in order and stops at the limit only when the ORDER BY names the index's columns in full —
+	// ordered by id alone, a filtered page read every matching row and sorted them (scanCount 90,001
+	// for a page of 101 at 100,000 discrepancies). PostgreSQL plans both the same.
+	private static List<org.jooq.SortField<?>> order(DiscrepancyPage.Sort sort, DiscrepancyQuery query) {
 		return switch (sort) {
-			case NEWEST -> List.of(Disc.ID.desc());
-			case OLDEST -> List.of(Disc.ID.asc());
+			case NEWEST, OLDEST -> {
+				boolean desc = sort == DiscrepancyPage.Sort.NEWEST;
+				Field<String> lead = query.status() != null ? Disc.STATUS : query.table() != null ? Disc.TABLE_NAME
+						: query.type() != null ? Disc.TYPE : null;
+				List<org.jooq.SortField<?>> order = new ArrayList<>();
+				if (lead != null) {
+					order.add(desc ? lead.desc() : lead.asc());
+				}
+				order.add(desc ? Disc.ID.desc() : Disc.ID.asc());
+				yield order;
+			}
 			case LAST_SEEN -> List.of(Disc.LAST_SEEN.desc(), Disc.ID.desc());
 			case TABLE -> List.of(Disc.TABLE_NAME.asc(), Disc.ID.asc());
 		};
