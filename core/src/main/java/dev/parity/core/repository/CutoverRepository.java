@@ -176,7 +176,8 @@ public class CutoverRepository {
 		return dsl.select(CutoverSample.MEASURED_AT, CutoverSample.VALUE)
 			.from(CutoverSample.TABLE)
 			.where(CutoverSample.SIGNAL.eq(signal.key()))
-			.orderBy(CutoverSample.MEASURED_AT.desc(), CutoverSample.ID.desc())
+			// the constant signal leads so that H2 reads its (signal_name, measured_at) index in order
+			.orderBy(CutoverSample.SIGNAL.desc(), CutoverSample.MEASURED_AT.desc(), CutoverSample.ID.desc())
 			.limit(1)
 			.fetchOptional((r) -> new Sample(signal, r.value1(), r.value2()));
 	}

@@ -83,7 +83,9 @@ public class DiffRepository {
 		return dsl.select(Candidate.ID, Candidate.TABLE_NAME, Candidate.KEY_JSON, Candidate.REASON)
 			.from(Candidate.TABLE)
 			.where(Candidate.RUN_ID.eq(runId).and(Candidate.ID.gt(afterId)))
-			.orderBy(Candidate.ID)
+			// run_id leads (constant here) so that H2 reads the (run_id, id) index in order and stops at the
+			// limit; ordered by id alone it read and sorted the run's remaining candidates for every chunk
+			.orderBy(Candidate.RUN_ID, Candidate.ID)
 			.limit(limit)
 			.fetch((r) -> new DiffCandidate(r.value1(), r.value2(), key(r.value3()), r.value4()));
 	}

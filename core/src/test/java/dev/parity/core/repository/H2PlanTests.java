@@ -1,0 +1,61 @@
+package dev.parity.core.repository;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jooq.DSLContext;
+import org.jooq.ExecuteContext;
+import org.jooq.ExecuteListener;
+import org.jooq.conf.ParamType;
+import org.jooq.impl.DefaultExecuteListenerProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.parity.core.cutover.Signal;
+import dev.parity.core.testsupport.MigratedControl;
+
+/**
+ * Reads that repeat over a growing table — a chunk of diff candidates, the latest sample of a signal,
+ * the latest lag of a table — must be served by H2 (the default control database) from an index in
+ * order, stopping at their limit: H2 does so only when the ORDER BY names the index's columns in full,
+ * otherwise it reads and sorts every matching row each time. Each read is captured as it runs and
+ * explained.
+ */
+class H2PlanTests {
+
+	private MigratedControl control;
+
+	@AfterEach
+	void close() {
+		if (control != null) {
+			control.close();
+		}
+	}
+
+	@Test
+	void repeatedReadsUseTheirIndexInOrder() {
+		control = MigratedControl.of("h2");
+		DSLContext dsl = control.dsl();
+		List<String> reads = new ArrayList<>();
+		DSLContext spy = dsl.configuration().derive(new DefaultExecuteListenerProvider(new ExecuteListener() {
+
+			@Override
+			public void executeStart(ExecuteContext ctx) {
+				reads.add(ctx.query().getSQL(ParamType.INLINED));
+			}
+
+		})).dsl();
+
+		new DiffRepository(spy).candidates(7, 100, 1000);
+		new CutoverRepository(spy).latest(Signal.values()[0]);
+		new LagRepository(spy).latest("orders");
+
+		assertThat(reads).hasSize(3);
+		for (String read : reads) {
+			assertThat(dsl.fetchValue("EXPLAIN " + read).toString()).as(read).contains("index sorted");
+		}
+	}
+
+}
