@@ -10,8 +10,10 @@
 # the JVM's start-up; the floor, too, is timed inside its JVM. R = S / F. C is the reconcile JVM's CPU
 # time (user + system, start-up included), J the part of it its JIT compilers spent (-XX:+CITime), B how
 # busy the machine's cores were during the command (/proc/stat).
-# Environment: BENCH_JAR (default app/target/parity.jar, built with ./parity if missing), BENCH_XMX
-# (default 1g), MARIADB_HOST/PORT/USER/PASSWORD, PG_HOST/PORT/USER/PASSWORD, BENCH_DB (parity_bench).
+# Environment: BENCH_JAR (default app/target/parity.jar, built with ./parity if missing), BENCH_USE_WRAPPER=1
+# (run ./parity itself, with its start-up cache, instead of a snapshot of the jar), BENCH_XMX (default 1g),
+# BENCH_CONTROL_URL (control database; default a fresh H2 file), MARIADB_HOST/PORT/USER/PASSWORD,
+# PG_HOST/PORT/USER/PASSWORD, BENCH_DB (parity_bench).
 set -euo pipefail
 
 N="${1:-500000}"
@@ -66,7 +68,12 @@ log "loaded and planted $planted discrepancies (missing, field, duplicate, extra
 jar="${BENCH_JAR:-$root/app/target/parity.jar}"
 [[ -f "$jar" ]] || "$root/parity" --version >/dev/null
 cp "$jar" "$run_dir/parity.jar"
-parity() { "$JAVA_HOME/bin/java" "-Xmx${BENCH_XMX:-1g}" ${JVM_EXTRA:-} -Djava.awt.headless=true -jar "$run_dir/parity.jar" "$@"; }
+if [[ -n "${BENCH_USE_WRAPPER:-}" ]]; then
+	# ./parity itself: its start-up cache (on JDK 25 an AOT cache with method profiles from cds-training)
+	parity() { PARITY_JAVA_OPTS="-Xmx${BENCH_XMX:-1g} ${JVM_EXTRA:-}" "$root/parity" "$@"; }
+else
+	parity() { "$JAVA_HOME/bin/java" "-Xmx${BENCH_XMX:-1g}" ${JVM_EXTRA:-} -Djava.awt.headless=true -jar "$run_dir/parity.jar" "$@"; }
+fi
 
 config="$run_dir/parity.yml"
 cat >"$config" <<YAML
