@@ -43,8 +43,18 @@ class FixJournalTests {
 						"[{\"id\":\"3\",\"email\":\"old\"}]", "[{\"id\":\"3\",\"email\":\"new\"}]", null, "field differs"));
 	}
 
-	private long run(DSLContext dsl) {
-		return new RunRepository(dsl).startOrResume("reconcileJob", 1, "test", null, AT);
+	private DSLContext dsl;
+
+	private FixJournal journal;
+
+	private long run;
+
+	// A migrated control database on `engine` with one reconcile run.
+	private void given(String engine) {
+		control = MigratedControl.of(engine);
+		dsl = control.dsl();
+		journal = new FixJournal(dsl);
+		run = new RunRepository(dsl).startOrResume("reconcileJob", 1, "test", null, AT);
 	}
 
 	private static int count(DSLContext dsl, String sql) {
@@ -54,10 +64,7 @@ class FixJournalTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "h2", "postgresql" })
 	void aChunkIsOneIntentUntilConfirmedThenJournalAndAuditRows(String engine) {
-		control = MigratedControl.of(engine);
-		DSLContext dsl = control.dsl();
-		FixJournal journal = new FixJournal(dsl);
-		long run = run(dsl);
+		given(engine);
 
 		journal.begin(run, "c1", chunk(), "cli:test", AT);
 
@@ -92,10 +99,7 @@ class FixJournalTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "h2", "postgresql" })
 	void anInterruptedChunkIsSettledChangeByChangeAndAnOlderIntentRowToo(String engine) {
-		control = MigratedControl.of(engine);
-		DSLContext dsl = control.dsl();
-		FixJournal journal = new FixJournal(dsl);
-		long run = run(dsl);
+		given(engine);
 		journal.begin(run, "c1", chunk(), "schedule", AT);
 		// an intent journalled as a parity_fix row by a version before intent documents
 		dsl.insertInto(ControlTables.Fix.TABLE, ControlTables.Fix.RUN_ID, ControlTables.Fix.CHUNK_REF,
