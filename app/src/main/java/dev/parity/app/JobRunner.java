@@ -11,6 +11,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.stereotype.Component;
 
+import dev.parity.core.run.LaunchingProcess;
 import dev.parity.core.run.ParityJobParameters;
 
 /** Starts a Parity job by name, synchronously, as its own job instance. */
@@ -40,7 +41,8 @@ public class JobRunner {
 		JobParametersBuilder builder = new JobParametersBuilder()
 			.addString(ParityJobParameters.TABLES, String.join(",", tables))
 			.addString(ParityJobParameters.TRIGGER, trigger, false)
-			.addString(ParityJobParameters.LAUNCH, Instant.now().toString());
+			.addString(ParityJobParameters.LAUNCH, Instant.now().toString())
+			.addString(ParityJobParameters.PROCESS, LaunchingProcess.current(), false);
 		extra.forEach(builder::addString);
 		JobParameters parameters = builder.toJobParameters();
 		return jobOperator.start(job, parameters);

@@ -22,6 +22,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.DisposableBean;
 
 import dev.parity.core.repository.AuditLog;
+import dev.parity.core.run.LaunchingProcess;
 import dev.parity.core.run.ParityJobParameters;
 import dev.parity.schedules.BatchJobLauncherQuartzJob.Node;
 
@@ -30,7 +31,7 @@ import dev.parity.schedules.BatchJobLauncherQuartzJob.Node;
  *
  * <ol>
  * <li>An execution of the job left running by a node that is gone (a dead cluster member, or this
- * node before a restart) is recovered: marked FAILED through {@link JobOperator#recover}, so it can be
+ * node before a restart), or by a CLI or console process on this host that is gone (killed), is recovered: marked FAILED through {@link JobOperator#recover}, so it can be
  * restarted and no longer blocks the schedule ({@code SCHEDULE_RECOVERED}).</li>
  * <li>If an execution of the job is still running — started by any schedule node, the CLI or the
  * console — the firing is skipped ({@code SCHEDULE_SKIPPED}, naming the running execution). The same
@@ -90,12 +91,14 @@ public class ScheduledLaunches implements DisposableBean {
 		if (!running.isEmpty()) {
 			JobExecution first = running.stream().min(Comparator.comparing(JobExecution::getId)).orElseThrow();
 			return skipped(shortName, jobName + " execution " + first.getId() + " (started by "
-					+ describeTrigger(first) + ") is still running; this firing is skipped", scheduledAt);
+					+ describeTrigger(first) + ") is still running; this firing is skipped (if its process is gone,"
+					+ " ./parity abandon " + first.getId() + " marks it failed)", scheduledAt);
 		}
 		JobParameters parameters = new JobParametersBuilder().addString(ParityJobParameters.TABLES, "")
 			.addString(ParityJobParameters.TRIGGER, ScheduleKeys.ACTOR, false)
 			.addString(ParityJobParameters.LAUNCH, scheduledAt.toString())
 			.addString(ScheduleKeys.NODE, node.instanceId(), false)
+			.addString(ParityJobParameters.PROCESS, LaunchingProcess.current(), false)
 			.toJobParameters();
 		try {
 			JobExecution execution = launcher.start(job.get(), parameters);
@@ -121,7 +124,9 @@ public class ScheduledLaunches implements DisposableBean {
 	private boolean orphaned(JobExecution execution, Node node) {
 		String launchedBy = execution.getJobParameters().getString(ScheduleKeys.NODE);
 		if (launchedBy == null) {
-			return false; // the CLI or the console: its process is not ours to judge
+			// the CLI or the console: gone only when its process is known gone (killed, on this host)
+			return LaunchingProcess.judge(execution.getJobParameters().getString(ParityJobParameters.PROCESS))
+					== LaunchingProcess.Liveness.GONE;
 		}
 		if (launchedBy.equals(node.instanceId())) {
 			return !launchedHere.contains(execution.getId());
@@ -132,8 +137,10 @@ public class ScheduledLaunches implements DisposableBean {
 	private void recover(JobExecution execution, Instant scheduledAt) {
 		String launchedBy = execution.getJobParameters().getString(ScheduleKeys.NODE);
 		launcher.recover(execution);
+		String by = launchedBy != null ? "node " + launchedBy
+				: LaunchingProcess.describe(execution.getJobParameters().getString(ParityJobParameters.PROCESS));
 		String detail = execution.getJobInstance().getJobName() + " execution " + execution.getId()
-				+ " was left running by node " + launchedBy + ", which is gone; marked FAILED (restartable)";
+				+ " was left running by " + by + ", which is gone; marked FAILED (restartable)";
 		logger.warn(detail);
 		audit.record(ScheduleKeys.ACTOR, "SCHEDULE_RECOVERED", null, null, null, detail, clock.instant());
 	}

@@ -25,6 +25,8 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import dev.parity.core.run.LaunchingProcess;
+import dev.parity.core.run.ParityJobParameters;
 import dev.parity.core.testsupport.RequiresDatabase;
 import dev.parity.core.testsupport.TestDatabases;
 import dev.parity.core.testsupport.TestSchema;
@@ -103,11 +105,11 @@ class ScheduleFunctionalTests {
 	}
 
 	@Test
-	void aRunStartedElsewhereMakesFiringsSkipAndARunLeftByAGoneNodeIsRecovered() {
+	void aRunStartedElsewhereMakesFiringsSkipAndARunLeftByAGoneNodeIsRecovered() throws Exception {
 		try (ScheduleNode node = ScheduleNode.start(control, "node-a", Map.of("counts", EVERY_SECOND))) {
 			JobRepository repository = node.bean(JobRepository.class);
-			// given a counts run started by the CLI, still running
-			JobExecution cli = running(repository, "cli", null);
+			// given a counts run started by the CLI, still running (in this very process)
+			JobExecution cli = running(repository, "cli", null, LaunchingProcess.current());
 			Instant blockedFrom = Instant.now().plusSeconds(1);
 			await().atMost(Duration.ofSeconds(10))
 				.until(() -> audit("SCHEDULE_SKIPPED").stream()
@@ -120,7 +122,7 @@ class ScheduleFunctionalTests {
 			cli.setStatus(BatchStatus.COMPLETED);
 			cli.setEndTime(java.time.LocalDateTime.now());
 			repository.update(cli);
-			JobExecution orphan = running(repository, "schedule", "node-gone");
+			JobExecution orphan = running(repository, "schedule", "node-gone", null);
 			Instant recoveredFrom = Instant.now();
 			// when the next firing comes
 			await().atMost(Duration.ofSeconds(10))
@@ -129,6 +131,21 @@ class ScheduleFunctionalTests {
 			assertThat(repository.getJobExecution(orphan.getId()).getStatus()).isEqualTo(BatchStatus.FAILED);
 			assertThat(audit("SCHEDULE_RECOVERED")).containsExactly("countsJob execution " + orphan.getId()
 					+ " was left running by node node-gone, which is gone; marked FAILED (restartable)");
+
+			// given a CLI run left STARTED by a process that was killed (on this host)
+			Process killed = new ProcessBuilder("sleep", "30").start();
+			String killedProcess = LaunchingProcess.of(killed.toHandle());
+			killed.destroyForcibly().waitFor();
+			JobExecution left = running(repository, "cli", null, killedProcess);
+			Instant recoveredAgainFrom = Instant.now();
+			// when the next firing comes: recovered, and the schedule runs again
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> ScheduleTestApplication.runs("countsJob").stream()
+					.anyMatch((r) -> r.started().isAfter(recoveredAgainFrom)));
+			assertThat(repository.getJobExecution(left.getId()).getStatus()).isEqualTo(BatchStatus.FAILED);
+			assertThat(audit("SCHEDULE_RECOVERED")).contains("countsJob execution " + left.getId()
+					+ " was left running by " + LaunchingProcess.describe(killedProcess)
+					+ ", which is gone; marked FAILED (restartable)");
 			node.stop();
 		}
 	}
@@ -238,12 +255,15 @@ class ScheduleFunctionalTests {
 		assertThat(audit("SCHEDULE_SKIPPED")).noneMatch((d) -> d.contains("already launched"));
 	}
 
-	private static JobExecution running(JobRepository repository, String trigger, String node) {
+	private static JobExecution running(JobRepository repository, String trigger, String node, String process) {
 		JobParametersBuilder builder = new JobParametersBuilder().addString("tables", "")
 			.addString("trigger", trigger, false)
 			.addString("launch", Instant.now().toString());
 		if (node != null) {
 			builder.addString(ScheduleKeys.NODE, node, false);
+		}
+		if (process != null) {
+			builder.addString(ParityJobParameters.PROCESS, process, false);
 		}
 		JobParameters parameters = builder.toJobParameters();
 		JobInstance instance = repository.createJobInstance("countsJob", parameters);

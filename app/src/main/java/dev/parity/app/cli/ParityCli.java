@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "parity", mixinStandardHelpOptions = true, version = "Parity 0.1.0",
 		description = "Proves a new database (the target) against a legacy one (the source) during a parallel run.",
 		subcommands = { DemoCommand.class, CheckCommand.class, ReconcileCommand.class, DiscrepanciesCommand.class,
-				ReportCommand.class, StatusCommand.class, CheckpointsCommand.class, ResumeCommand.class,
+				ReportCommand.class, StatusCommand.class, CheckpointsCommand.class, ResumeCommand.class, AbandonCommand.class,
 				CutoverCommand.class, ServeCommand.class, SlaCommand.class, PasswordHashCommand.class, TrainCommand.class,
 				ChecksumSqlCommand.class })
 public class ParityCli implements Runnable {

@@ -164,7 +164,8 @@ public class JobConsole {
 		JobParametersBuilder parameters = new JobParametersBuilder()
 			.addString(ParityJobParameters.TABLES, String.join(",", tables))
 			.addString(ParityJobParameters.TRIGGER, user.actor(), false)
-			.addString(ParityJobParameters.LAUNCH, now.toString());
+			.addString(ParityJobParameters.LAUNCH, now.toString())
+			.addString(ParityJobParameters.PROCESS, dev.parity.core.run.LaunchingProcess.current(), false);
 		if (name.equals("reconcile")) {
 			parameters.addString(ParityJobParameters.DRY_RUN, String.valueOf(dryRun));
 			if (dryRun) {
@@ -244,7 +245,8 @@ public class JobConsole {
 			throw new IllegalStateException("this version of Parity no longer has that job");
 		}
 		repository.findRunningJobExecutions(job.getName()).stream().findFirst().ifPresent((running) -> {
-			throw new IllegalStateException(job.getName() + " execution " + running.getId() + " is still running; stop it or wait for it to finish");
+			throw new IllegalStateException(job.getName() + " execution " + running.getId() + " is still running; stop it or"
+					+ " wait for it to finish (if its process is gone, ./parity abandon " + running.getId() + " marks it failed)");
 		});
 	}
 

@@ -116,7 +116,8 @@ class JobsControllerTests extends ConsoleTestSupport {
 		JobExecution running = execution("schemaJob", BatchStatus.STARTED);
 		launch("schema", "{}").andExpect(status().isConflict())
 			.andExpect(jsonPath("$.error").value("schemaJob execution " + running.getId()
-					+ " is still running; stop it or wait for it to finish"));
+					+ " is still running; stop it or wait for it to finish (if its process is gone, ./parity abandon "
+					+ running.getId() + " marks it failed)"));
 		String live = page("/executions/" + running.getId() + "/progress", "VIEWER");
 		assertThat(live).contains("hx-trigger=\"every 2s\"").contains("STARTED");
 		mvc.perform(post("/api/executions/" + running.getId() + "/restart").with(httpBasic("olivia", ConsoleFixture.PASSWORD)))

@@ -26,6 +26,9 @@ public final class ParityJobParameters {
 	/** The job execution context key under which the Parity run id is kept. */
 	public static final String RUN_ID = "parity.runId";
 
+	/** Non-identifying: the process that launched the execution ({@link LaunchingProcess#current}). */
+	public static final String PROCESS = "parity.process";
+
 	/** A step execution context key: the step's time by phase, one line (reconcile). */
 	public static final String TIMINGS = "parity.timings";
 

@@ -1,0 +1,93 @@
+package dev.parity.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import dev.parity.app.ParityRuntime;
+import dev.parity.core.config.ParityConfigLoader;
+import dev.parity.core.repository.AuditLog;
+import dev.parity.core.run.LaunchingProcess;
+import dev.parity.core.run.ParityJobParameters;
+
+/**
+ * {@code ./parity abandon}: an execution left STARTED by a killed process is marked FAILED and audited;
+ * one whose process still runs, one that is not running and an unknown id are refused in one sentence.
+ */
+class AbandonCommandTests {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void anExecutionLeftByAKilledProcessIsAbandonedAndOneStillRunningIsNot() throws Exception {
+		Path demo = dir.resolve("demo");
+		assertThat(CliRun.of("demo", "--dir", demo.toString()).exitCode()).isZero();
+		Path config = demo.resolve("parity.yml");
+		Process killed = new ProcessBuilder("sleep", "30").start();
+		String killedProcess = LaunchingProcess.of(killed.toHandle());
+		killed.destroyForcibly().waitFor();
+		long orphan;
+		long alive;
+		try (ConfigurableApplicationContext context = ParityRuntime.start(ParityConfigLoader.load(config))) {
+			JobRepository repository = context.getBean(JobRepository.class);
+			orphan = started(repository, "countsJob", killedProcess);
+			alive = started(repository, "diffJob", LaunchingProcess.current());
+		}
+
+		CliRun abandon = CliRun.of("abandon", String.valueOf(orphan), "--config", config.toString(), "--by", "alice");
+
+		assertThat(abandon.exitCode()).as(abandon.err()).isZero();
+		assertThat(abandon.out().strip()).startsWith("Abandoned countsJob execution " + orphan + " (started ")
+			.contains(" by cli, process " + killed.pid() + " on host ")
+			.endsWith("): marked FAILED (restartable), by alice.");
+		CliRun again = CliRun.of("abandon", String.valueOf(orphan), "--config", config.toString());
+		assertThat(again.exitCode()).isEqualTo(2);
+		assertThat(again.err().strip())
+			.isEqualTo("error: abandon: job execution " + orphan + " (countsJob) is not running: it is FAILED");
+		CliRun running = CliRun.of("abandon", String.valueOf(alive), "--config", config.toString());
+		assertThat(running.exitCode()).isEqualTo(2);
+		assertThat(running.err().strip()).startsWith("error: abandon: job execution " + alive
+				+ " (diffJob) is still running in process " + ProcessHandle.current().pid() + " on host ")
+			.endsWith("; stop it first");
+		CliRun unknown = CliRun.of("abandon", "987654", "--config", config.toString());
+		assertThat(unknown.exitCode()).isEqualTo(2);
+		assertThat(unknown.err().strip()).isEqualTo("error: abandon: no job execution 987654 in the control database");
+		try (ConfigurableApplicationContext context = ParityRuntime.start(ParityConfigLoader.load(config))) {
+			JobRepository repository = context.getBean(JobRepository.class);
+			assertThat(repository.getJobExecution(orphan).getStatus()).isEqualTo(BatchStatus.FAILED);
+			assertThat(repository.getJobExecution(alive).getStatus()).isEqualTo(BatchStatus.STARTED);
+			assertThat(context.getBean(AuditLog.class).byAction("JOB_ABANDONED", 10)).singleElement()
+				.satisfies((e) -> assertThat(e.actor() + " " + e.detail()).startsWith("cli:alice countsJob execution " + orphan));
+		}
+	}
+
+	// An execution as a run launched by `process` leaves it when that process is killed: STARTED.
+	private static long started(JobRepository repository, String job, String process) {
+		JobParameters parameters = new JobParametersBuilder().addString(ParityJobParameters.TABLES, "")
+			.addString(ParityJobParameters.TRIGGER, "cli", false)
+			.addString(ParityJobParameters.LAUNCH, Instant.now().toString())
+			.addString(ParityJobParameters.PROCESS, process, false)
+			.toJobParameters();
+		JobInstance instance = repository.createJobInstance(job, parameters);
+		JobExecution execution = repository.createJobExecution(instance, parameters, new ExecutionContext());
+		execution.setStatus(BatchStatus.STARTED);
+		execution.setStartTime(LocalDateTime.now());
+		repository.update(execution);
+		return execution.getId();
+	}
+
+}
