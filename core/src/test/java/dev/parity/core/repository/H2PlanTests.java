@@ -34,12 +34,9 @@ class H2PlanTests {
 		}
 	}
 
-	@Test
-	void repeatedReadsUseTheirIndexInOrder() {
-		control = MigratedControl.of("h2");
-		DSLContext dsl = control.dsl();
-		List<String> reads = new ArrayList<>();
-		DSLContext spy = dsl.configuration().derive(new DefaultExecuteListenerProvider(new ExecuteListener() {
+	// A context on the same database that adds each statement, values inlined, to `reads` as it runs.
+	private static DSLContext recording(DSLContext dsl, List<String> reads) {
+		return dsl.configuration().derive(new DefaultExecuteListenerProvider(new ExecuteListener() {
 
 			@Override
 			public void executeStart(ExecuteContext ctx) {
@@ -47,6 +44,14 @@ class H2PlanTests {
 			}
 
 		})).dsl();
+	}
+
+	@Test
+	void repeatedReadsUseTheirIndexInOrder() {
+		control = MigratedControl.of("h2");
+		DSLContext dsl = control.dsl();
+		List<String> reads = new ArrayList<>();
+		DSLContext spy = recording(dsl, reads);
 
 		new DiffRepository(spy).candidates(7, 100, 1000);
 		new CutoverRepository(spy).latest(Signal.values()[0]);
@@ -55,6 +60,22 @@ class H2PlanTests {
 		assertThat(reads).hasSize(3);
 		for (String read : reads) {
 			assertThat(dsl.fetchValue("EXPLAIN " + read).toString()).as(read).contains("index sorted");
+		}
+	}
+
+	@Test
+	void aKeyInFlightIsFoundThroughTheOpenDiscrepancyIndex() {
+		control = MigratedControl.of("h2");
+		DSLContext dsl = control.dsl();
+		List<String> reads = new ArrayList<>();
+		DSLContext spy = recording(dsl, reads);
+
+		new DiffRepository(spy).touchOpen(7, "orders", java.util.Map.of("id", "1"));
+
+		assertThat(reads).hasSize(1);
+		for (String read : reads) {
+			assertThat(dsl.fetchValue("EXPLAIN " + read).toString()).as(read)
+				.contains("/* PUBLIC.PARITY_DISCREPANCY_STATUS: ");
 		}
 	}
 
