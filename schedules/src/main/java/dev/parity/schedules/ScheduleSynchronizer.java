@@ -74,10 +74,16 @@ public class ScheduleSynchronizer implements SmartLifecycle {
 				if (stored != null && ScheduleTriggers.matches(stored, schedule.getValue(), config.zone())) {
 					continue;
 				}
+				// A paused schedule stays paused when its cron changes: the pause is an operator's decision.
+				boolean paused = stored != null
+						&& scheduler.getTriggerState(stored.getKey()) == org.quartz.Trigger.TriggerState.PAUSED;
 				scheduler.scheduleJob(ScheduleTriggers.job(name),
 						Set.of(ScheduleTriggers.trigger(name, schedule.getValue(), config.zone())), true);
+				if (paused) {
+					scheduler.pauseTrigger(ScheduleKeys.trigger(name));
+				}
 				lines.add(path + ": " + (stored == null ? "scheduled" : "changed to") + " \"" + schedule.getValue()
-						+ "\" (" + config.timeZone() + ")");
+						+ "\" (" + config.timeZone() + ")" + (paused ? "; still paused" : ""));
 			}
 			for (TriggerKey key : scheduler.getTriggerKeys(GroupMatcher.triggerGroupEquals(ScheduleKeys.GROUP))) {
 				if (!wanted.containsKey(key.getName())) {
@@ -96,8 +102,8 @@ public class ScheduleSynchronizer implements SmartLifecycle {
 	}
 
 	/**
-	 * Pauses the trigger of schedule {@code name}: it does not fire until resumed (a paused trigger is
-	 * kept across restarts while its cron is unchanged; a changed cron replaces it, unpaused).
+	 * Pauses the trigger of schedule {@code name}: it does not fire until resumed (across restarts, and
+	 * when its cron changes: the new trigger is paused too).
 	 * @return false when the schedule has no trigger (not configured, not started, or its job is missing)
 	 */
 	public boolean pause(String name) {

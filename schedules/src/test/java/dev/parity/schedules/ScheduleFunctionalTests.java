@@ -184,7 +184,7 @@ class ScheduleFunctionalTests {
 	}
 
 	@Test
-	void changingOrRemovingACronUpdatesOrRemovesItsTrigger() {
+	void changingOrRemovingACronUpdatesOrRemovesItsTriggerAndAPauseSurvivesACronChange() {
 		Map<String, String> first = new LinkedHashMap<>();
 		first.put("counts", "0 0 * * * ?");
 		first.put("diff", "0 30 1 * * ?");
@@ -195,18 +195,21 @@ class ScheduleFunctionalTests {
 			ScheduleEntry counts = node.bean(ScheduleOverview.class).list().get(0);
 			assertThat(counts.state()).isEqualTo("SCHEDULED");
 			assertThat(counts.nextFireTime()).isEqualTo(nextTopOfHour(0));
+			// an operator pauses counts
+			assertThat(node.bean(ScheduleSynchronizer.class).pause("counts")).isTrue();
 		}
 		Map<String, String> second = new LinkedHashMap<>();
 		second.put("counts", "0 15 * * * ?");
 		second.put("checksum", "0 0 3 ? * SUN");
 		try (ScheduleNode node = ScheduleNode.start(control, "node-a", second)) {
 			assertThat(node.bean(ScheduleSynchronizer.class).report()).containsExactly(
-					"parity.schedules.counts: changed to \"0 15 * * * ?\" (UTC)",
+					"parity.schedules.counts: changed to \"0 15 * * * ?\" (UTC); still paused",
 					"warning: parity.schedules.checksum: the checksum job is not available in this version; not scheduled",
 					"parity.schedules.diff: removed (no longer in the configuration)");
 			assertThat(node.bean(ScheduleOverview.class).list()).containsExactly(
-					new ScheduleEntry("counts", "0 15 * * * ?", "UTC", "SCHEDULED", nextTopOfHour(15)),
+					new ScheduleEntry("counts", "0 15 * * * ?", "UTC", "PAUSED", nextTopOfHour(15)),
 					new ScheduleEntry("checksum", "0 0 3 ? * SUN", "UTC", "NOT AVAILABLE", null));
+			assertThat(node.bean(ScheduleSynchronizer.class).resume("counts")).isTrue();
 		}
 		assertThat(jdbc.queryForList("SELECT trigger_name || ' ' || cron_expression FROM qrtz_cron_triggers", String.class))
 			.containsExactly("counts 0 15 * * * ?");
