@@ -24,8 +24,9 @@ import dev.parity.core.run.LaunchingProcess;
 import dev.parity.core.run.ParityJobParameters;
 
 /**
- * {@code ./parity abandon}: an execution left STARTED by a killed process is marked FAILED and audited;
- * one whose process still runs, one that is not running and an unknown id are refused in one sentence.
+ * Executions left running: {@code ./parity abandon} marks one left STARTED by a killed process FAILED and
+ * audits it, and refuses one whose process still runs, one that is not running and an unknown id in one
+ * sentence; a CLI run is refused while the same job runs, and recovers one left by a killed process.
  */
 class AbandonCommandTests {
 
@@ -72,6 +73,41 @@ class AbandonCommandTests {
 			assertThat(repository.getJobExecution(alive).getStatus()).isEqualTo(BatchStatus.STARTED);
 			assertThat(context.getBean(AuditLog.class).byAction("JOB_ABANDONED", 10)).singleElement()
 				.satisfies((e) -> assertThat(e.actor() + " " + e.detail()).startsWith("cli:alice countsJob execution " + orphan));
+		}
+	}
+
+	@Test
+	void aCliRunIsRefusedWhileTheSameJobRunsAndRecoversOneLeftByAKilledProcess() throws Exception {
+		Path demo = dir.resolve("demo");
+		assertThat(CliRun.of("demo", "--dir", demo.toString()).exitCode()).isZero();
+		Path config = demo.resolve("parity.yml");
+		Process killed = new ProcessBuilder("sleep", "30").start();
+		String killedProcess = LaunchingProcess.of(killed.toHandle());
+		killed.destroyForcibly().waitFor();
+		long alive;
+		long orphan;
+		try (ConfigurableApplicationContext context = ParityRuntime.start(ParityConfigLoader.load(config))) {
+			JobRepository repository = context.getBean(JobRepository.class);
+			alive = started(repository, "schemaJob", LaunchingProcess.current());
+			orphan = started(repository, "countsJob", killedProcess);
+		}
+
+		CliRun refused = CliRun.of("check", "schema", "--config", config.toString());
+		CliRun counts = CliRun.of("check", "counts", "--config", config.toString());
+
+		assertThat(refused.exitCode()).isEqualTo(2);
+		assertThat(refused.err().strip()).isEqualTo("error: schemaJob execution " + alive + " (started by cli, process "
+				+ ProcessHandle.current().pid() + " on host " + LaunchingProcess.current().split("/")[0]
+				+ ") is still running; wait for it to finish, or if its process is gone, ./parity abandon " + alive
+				+ " marks it failed");
+		assertThat(counts.exitCode()).as(counts.err()).isIn(0, 1);
+		assertThat(counts.out()).contains("countsJob took");
+		try (ConfigurableApplicationContext context = ParityRuntime.start(ParityConfigLoader.load(config))) {
+			assertThat(context.getBean(JobRepository.class).getJobExecution(orphan).getStatus()).isEqualTo(BatchStatus.FAILED);
+			assertThat(context.getBean(AuditLog.class).byAction("JOB_RECOVERED", 10)).singleElement()
+				.satisfies((e) -> assertThat(e.actor() + " " + e.detail()).isEqualTo("cli countsJob execution " + orphan
+						+ " was left running by process " + killed.pid() + " on host "
+						+ LaunchingProcess.current().split("/")[0] + ", which is gone; marked FAILED (restartable)"));
 		}
 	}
 
