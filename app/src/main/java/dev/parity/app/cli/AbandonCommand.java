@@ -16,7 +16,6 @@ import dev.parity.core.run.LaunchingProcess;
 import dev.parity.core.run.ParityJobParameters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,8 +38,8 @@ class AbandonCommand implements Callable<Integer> {
 	@Parameters(index = "0", paramLabel = "EXECUTION", description = "The job execution id (the console's Jobs page, the schedule's skip message).")
 	long executionId;
 
-	@Option(names = "--by", paramLabel = "NAME", description = "Who decided it (default: the OS user).")
-	String by;
+	@Mixin
+	ByOption by;
 
 	@Spec
 	CommandSpec spec;
@@ -49,7 +48,7 @@ class AbandonCommand implements Callable<Integer> {
 	public Integer call() {
 		PrintWriter out = spec.commandLine().getOut();
 		ParityConfig parity = config.load();
-		String who = by != null ? by : System.getProperty("user.name", "unknown");
+		String who = by.who();
 		try (ConfigurableApplicationContext context = ParityRuntime.start(parity)) {
 			JobExecution execution;
 			try {

@@ -105,7 +105,7 @@ class CutoverCommand implements Callable<Integer> {
 	}
 
 	private Actor actor(ParityConfig parity) {
-		String name = by != null ? by : System.getProperty("user.name", "unknown");
+		String name = ByOption.who(by);
 		try {
 			return Actor.ofShell(parity, name);
 		}

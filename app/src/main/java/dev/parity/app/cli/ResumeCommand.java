@@ -13,7 +13,6 @@ import dev.parity.core.repository.AuditLog;
 import dev.parity.core.repository.SchemaRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,8 +30,8 @@ class ResumeCommand implements Callable<Integer> {
 	@Parameters(index = "0", paramLabel = "TABLE", description = "The paused table pair.")
 	String table;
 
-	@Option(names = "--by", paramLabel = "NAME", description = "Who reviewed it (default: the OS user).")
-	String by;
+	@Mixin
+	ByOption by;
 
 	@Spec
 	CommandSpec spec;
@@ -44,7 +43,7 @@ class ResumeCommand implements Callable<Integer> {
 		if (parity.tables().stream().noneMatch((t) -> t.name().equals(table))) {
 			throw new UserException("resume: no table pair named '" + table + "' in " + config.file);
 		}
-		String who = by != null ? by : System.getProperty("user.name", "unknown");
+		String who = by.who();
 		try (ConfigurableApplicationContext context = ParityRuntime.start(parity)) {
 			Clock clock = context.getBean(Clock.class);
 			Optional<String> reason = context.getBean(SchemaRepository.class).resume(table, who, clock.instant());

@@ -43,8 +43,8 @@ class SlaCommand implements Callable<Integer> {
 	@Option(names = "--at", paramLabel = "TIME", description = "When it was measured (ISO-8601 instant; default: now).")
 	String at;
 
-	@Option(names = "--by", paramLabel = "NAME", description = "Who or what recorded it (default: the OS user).")
-	String by;
+	@Mixin
+	ByOption by;
 
 	@Spec
 	CommandSpec spec;
@@ -64,7 +64,7 @@ class SlaCommand implements Callable<Integer> {
 			if (measured != null) {
 				Instant time = when != null ? when : clock.instant();
 				sla.record(new SlaRepository.Sample(time, measured.toMillis(),
-						"cli:" + (by != null ? by : System.getProperty("user.name", "unknown"))));
+						"cli:" + by.who()));
 				out.println("Recorded p95 " + measured.toMillis() + " ms at " + time.truncatedTo(ChronoUnit.SECONDS) + ".");
 				return ExitCodes.OK;
 			}

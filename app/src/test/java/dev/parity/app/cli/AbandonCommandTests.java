@@ -35,12 +35,9 @@ class AbandonCommandTests {
 
 	@Test
 	void anExecutionLeftByAKilledProcessIsAbandonedAndOneStillRunningIsNot() throws Exception {
-		Path demo = dir.resolve("demo");
-		assertThat(CliRun.of("demo", "--dir", demo.toString()).exitCode()).isZero();
-		Path config = demo.resolve("parity.yml");
-		Process killed = new ProcessBuilder("sleep", "30").start();
-		String killedProcess = LaunchingProcess.of(killed.toHandle());
-		killed.destroyForcibly().waitFor();
+		Path config = demo();
+		String killedProcess = killedProcess();
+		String killedPid = killedProcess.split("/")[2];
 		long orphan;
 		long alive;
 		try (ConfigurableApplicationContext context = ParityRuntime.start(ParityConfigLoader.load(config))) {
@@ -53,7 +50,7 @@ class AbandonCommandTests {
 
 		assertThat(abandon.exitCode()).as(abandon.err()).isZero();
 		assertThat(abandon.out().strip()).startsWith("Abandoned countsJob execution " + orphan + " (started ")
-			.contains(" by cli, process " + killed.pid() + " on host ")
+			.contains(" by cli, process " + killedPid + " on host ")
 			.endsWith("): marked FAILED (restartable), by alice.");
 		CliRun again = CliRun.of("abandon", String.valueOf(orphan), "--config", config.toString());
 		assertThat(again.exitCode()).isEqualTo(2);
@@ -78,12 +75,9 @@ class AbandonCommandTests {
 
 	@Test
 	void aCliRunIsRefusedWhileTheSameJobRunsAndRecoversOneLeftByAKilledProcess() throws Exception {
-		Path demo = dir.resolve("demo");
-		assertThat(CliRun.of("demo", "--dir", demo.toString()).exitCode()).isZero();
-		Path config = demo.resolve("parity.yml");
-		Process killed = new ProcessBuilder("sleep", "30").start();
-		String killedProcess = LaunchingProcess.of(killed.toHandle());
-		killed.destroyForcibly().waitFor();
+		Path config = demo();
+		String killedProcess = killedProcess();
+		String killedPid = killedProcess.split("/")[2];
 		long alive;
 		long orphan;
 		try (ConfigurableApplicationContext context = ParityRuntime.start(ParityConfigLoader.load(config))) {
@@ -106,9 +100,24 @@ class AbandonCommandTests {
 			assertThat(context.getBean(JobRepository.class).getJobExecution(orphan).getStatus()).isEqualTo(BatchStatus.FAILED);
 			assertThat(context.getBean(AuditLog.class).byAction("JOB_RECOVERED", 10)).singleElement()
 				.satisfies((e) -> assertThat(e.actor() + " " + e.detail()).isEqualTo("cli countsJob execution " + orphan
-						+ " was left running by process " + killed.pid() + " on host "
+						+ " was left running by process " + killedPid + " on host "
 						+ LaunchingProcess.current().split("/")[0] + ", which is gone; marked FAILED (restartable)"));
 		}
+	}
+
+	// The demo's databases, with its runs; its parity.yml.
+	private Path demo() {
+		Path demo = dir.resolve("demo");
+		assertThat(CliRun.of("demo", "--dir", demo.toString()).exitCode()).isZero();
+		return demo.resolve("parity.yml");
+	}
+
+	// A process of this host, as recorded while it ran, then killed.
+	private static String killedProcess() throws Exception {
+		Process process = new ProcessBuilder("sleep", "30").start();
+		String recorded = LaunchingProcess.of(process.toHandle());
+		process.destroyForcibly().waitFor();
+		return recorded;
 	}
 
 	// An execution as a run launched by `process` leaves it when that process is killed: STARTED.
