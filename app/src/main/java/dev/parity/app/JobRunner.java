@@ -9,36 +9,28 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
-import dev.parity.core.repository.AuditLog;
 import dev.parity.core.run.LaunchingProcess;
 import dev.parity.core.run.ParityJobParameters;
 
 /**
  * Starts a Parity job by name, synchronously, as its own job instance. The same job never runs twice at
- * once — as schedules and the console ensure for theirs: an execution of the job still running (started
- * by any process) refuses the launch, unless its process is known gone (killed, on this host), in which
- * case it is recovered first (FAILED, restartable; audited {@code JOB_RECOVERED}).
+ * once — as schedules and the console ensure for theirs: an execution of the job still running refuses
+ * the launch ({@link RunningExecutions}: one left by a process known gone is recovered first).
  */
 @Component
 public class JobRunner {
 
-	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(JobRunner.class);
-
 	private final JobOperator jobOperator;
 
-	private final JobRepository repository;
-
-	private final AuditLog audit;
+	private final RunningExecutions runningExecutions;
 
 	private final Map<String, Job> jobs;
 
-	public JobRunner(JobOperator jobOperator, JobRepository repository, AuditLog audit, Map<String, Job> jobs) {
+	public JobRunner(JobOperator jobOperator, RunningExecutions runningExecutions, Map<String, Job> jobs) {
 		this.jobOperator = jobOperator;
-		this.repository = repository;
-		this.audit = audit;
+		this.runningExecutions = runningExecutions;
 		this.jobs = jobs;
 	}
 
@@ -65,19 +57,10 @@ public class JobRunner {
 	}
 
 	private void refuseWhileRunning(String jobName, String trigger) throws Exception {
-		for (JobExecution running : repository.findRunningJobExecutions(jobName)) {
-			String process = running.getJobParameters().getString(ParityJobParameters.PROCESS);
-			String startedBy = running.getJobParameters().getString(ParityJobParameters.TRIGGER);
-			if (LaunchingProcess.judge(process) == LaunchingProcess.Liveness.GONE) {
-				jobOperator.recover(running);
-				String detail = jobName + " execution " + running.getId() + " was left running by "
-						+ LaunchingProcess.describe(process) + ", which is gone; marked FAILED (restartable)";
-				log.warn(detail);
-				audit.record(trigger, "JOB_RECOVERED", null, null, null, detail, Instant.now());
-				continue;
-			}
-			throw new IllegalStateException(jobName + " execution " + running.getId() + " (started by " + startedBy + ", "
-					+ LaunchingProcess.describe(process) + ") is still running; wait for it to finish, or if its process"
+		JobExecution running = runningExecutions.blocking(jobName, jobOperator, trigger).orElse(null);
+		if (running != null) {
+			throw new IllegalStateException(jobName + " execution " + running.getId() + " ("
+					+ RunningExecutions.startedBy(running) + ") is still running; wait for it to finish, or if its process"
 					+ " is gone, ./parity abandon " + running.getId() + " marks it failed");
 		}
 	}

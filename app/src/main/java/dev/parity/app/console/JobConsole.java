@@ -26,6 +26,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import dev.parity.app.RunningExecutions;
 import dev.parity.app.security.CurrentUser;
 import dev.parity.core.config.ParityConfig;
 import dev.parity.core.config.TableMapping;
@@ -70,11 +71,13 @@ public class JobConsole {
 
 	private final Clock clock;
 
+	private final RunningExecutions runningExecutions;
+
 	private final ZoneId zone = ZoneId.systemDefault();
 
 	JobConsole(List<Job> jobs, JobRepository repository, PlatformTransactionManager transactionManager,
-			ApplicationContext context, ScheduleOverview schedules, AuditLog audit, ParityConfig config, Clock clock)
-			throws DuplicateJobException {
+			ApplicationContext context, ScheduleOverview schedules, AuditLog audit, ParityConfig config, Clock clock,
+			RunningExecutions runningExecutions) throws DuplicateJobException {
 		MapJobRegistry registry = new MapJobRegistry();
 		for (Job job : jobs) {
 			this.jobs.put(job.getName().replaceFirst("Job$", ""), job);
@@ -86,6 +89,7 @@ public class JobConsole {
 		this.audit = audit;
 		this.config = config;
 		this.clock = clock;
+		this.runningExecutions = runningExecutions;
 	}
 
 	/**
@@ -244,10 +248,18 @@ public class JobConsole {
 		if (job == null) {
 			throw new IllegalStateException("this version of Parity no longer has that job");
 		}
-		repository.findRunningJobExecutions(job.getName()).stream().findFirst().ifPresent((running) -> {
+		JobExecution running;
+		try {
+			running = runningExecutions.blocking(job.getName(), operator, CurrentUser.get().actor()).orElse(null);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("the running executions of " + job.getName() + " could not be checked: "
+					+ ex.getMessage(), ex);
+		}
+		if (running != null) {
 			throw new IllegalStateException(job.getName() + " execution " + running.getId() + " is still running; stop it or"
 					+ " wait for it to finish (if its process is gone, ./parity abandon " + running.getId() + " marks it failed)");
-		});
+		}
 	}
 
 }

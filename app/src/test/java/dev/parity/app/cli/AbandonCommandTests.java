@@ -38,13 +38,8 @@ class AbandonCommandTests {
 		Path config = demo();
 		String killedProcess = killedProcess();
 		String killedPid = killedProcess.split("/")[2];
-		long orphan;
-		long alive;
-		try (ConfigurableApplicationContext context = ParityRuntime.start(ParityConfigLoader.load(config))) {
-			JobRepository repository = context.getBean(JobRepository.class);
-			orphan = started(repository, "countsJob", killedProcess);
-			alive = started(repository, "diffJob", LaunchingProcess.current());
-		}
+		long orphan = started(config, "countsJob", killedProcess);
+		long alive = started(config, "diffJob", LaunchingProcess.current());
 
 		CliRun abandon = CliRun.of("abandon", String.valueOf(orphan), "--config", config.toString(), "--by", "alice");
 
@@ -78,13 +73,8 @@ class AbandonCommandTests {
 		Path config = demo();
 		String killedProcess = killedProcess();
 		String killedPid = killedProcess.split("/")[2];
-		long alive;
-		long orphan;
-		try (ConfigurableApplicationContext context = ParityRuntime.start(ParityConfigLoader.load(config))) {
-			JobRepository repository = context.getBean(JobRepository.class);
-			alive = started(repository, "schemaJob", LaunchingProcess.current());
-			orphan = started(repository, "countsJob", killedProcess);
-		}
+		long alive = started(config, "schemaJob", LaunchingProcess.current());
+		long orphan = started(config, "countsJob", killedProcess);
 
 		CliRun refused = CliRun.of("check", "schema", "--config", config.toString());
 		CliRun counts = CliRun.of("check", "counts", "--config", config.toString());
@@ -121,6 +111,12 @@ class AbandonCommandTests {
 	}
 
 	// An execution as a run launched by `process` leaves it when that process is killed: STARTED.
+	private static long started(Path config, String job, String process) {
+		try (ConfigurableApplicationContext context = ParityRuntime.start(ParityConfigLoader.load(config))) {
+			return started(context.getBean(JobRepository.class), job, process);
+		}
+	}
+
 	private static long started(JobRepository repository, String job, String process) {
 		JobParameters parameters = new JobParametersBuilder().addString(ParityJobParameters.TABLES, "")
 			.addString(ParityJobParameters.TRIGGER, "cli", false)

@@ -154,18 +154,25 @@ public class DiscrepancyRepository {
 
 	private Map<String, Long> idsByIdent(List<String> idents) {
 		Map<String, Long> ids = new java.util.HashMap<>();
-		List<String> distinct = idents.stream().distinct().toList();
-		for (int from = 0; from < distinct.size(); from += 1000) {
+		for (List<String> slice : slices(idents.stream().distinct().toList())) {
 			// = ANY of one array: PostgreSQL compares it with the CHAR column through the unique index (an IN
 			// list of varchar binds made it cast the column and scan)
-			String[] slice = distinct.subList(from, Math.min(distinct.size(), from + 1000)).toArray(String[]::new);
 			dsl.select(Disc.IDENT, Disc.ID)
 				.from(Disc.TABLE)
-				.where(Disc.IDENT.eq(DSL.any(slice)))
+				.where(Disc.IDENT.eq(DSL.any(slice.toArray(String[]::new))))
 				.fetch()
 				.forEach((r) -> ids.put(r.value1(), r.value2()));
 		}
 		return ids;
+	}
+
+	// Consecutive slices of at most 1,000: one statement each, one array bound.
+	private static <T> List<List<T>> slices(List<T> all) {
+		List<List<T>> slices = new ArrayList<>();
+		for (int from = 0; from < all.size(); from += 1000) {
+			slices.add(all.subList(from, Math.min(all.size(), from + 1000)));
+		}
+		return slices;
 	}
 
 	/**
@@ -331,15 +338,13 @@ public class DiscrepancyRepository {
 		}
 		// One statement per 1,000 ids, by primary key (= ANY of an array: one bind value, one plan); an IN
 		// list combined with the status condition let H2 pick the status index and scan every open row.
-		List<Long> all = new ArrayList<>(ids);
-		for (int from = 0; from < all.size(); from += 1000) {
-			Long[] slice = all.subList(from, Math.min(all.size(), from + 1000)).toArray(Long[]::new);
+		for (List<Long> slice : slices(new ArrayList<>(ids))) {
 			dsl.update(Disc.TABLE)
 				.set(Disc.STATUS, status.name())
 				.set(Disc.STATUS_CHANGED_AT, at)
 				.set(Disc.STATUS_CHANGED_BY, actor)
 				.set(Disc.STATUS_REASON, reason)
-				.where(Disc.ID.eq(DSL.any(slice)))
+				.where(Disc.ID.eq(DSL.any(slice.toArray(Long[]::new))))
 				.and(Disc.STATUS.eq(DiscrepancyStatus.OPEN.name()))
 				.execute();
 		}
@@ -370,8 +375,14 @@ public class DiscrepancyRepository {
 	 */
 	public DiscrepancyPage page(DiscrepancyQuery query, DiscrepancyPage.Sort sort, String after, int size) {
 		Condition filter = condition(query);
+		Condition condition = after == null ? filter : filter.and(after(sort, after));
 		List<Discrepancy> items = new ArrayList<>();
-		for (Record r : pageQuery(query, sort, after, size + 1).fetch()) {
+		for (Record r : dsl.select(COLUMNS)
+			.from(Disc.TABLE)
+			.where(condition)
+			.orderBy(order(sort, query))
+			.limit(size + 1)
+			.fetch()) {
 			items.add(map(r));
 		}
 		String next = null;
@@ -380,13 +391,6 @@ public class DiscrepancyRepository {
 			next = sort.cursor(items.get(size - 1));
 		}
 		return new DiscrepancyPage(items, next, dsl.fetchCount(Disc.TABLE, filter));
-	}
-
-	// The rows of one page (plus one, to know whether another follows).
-	org.jooq.ResultQuery<Record> pageQuery(DiscrepancyQuery query, DiscrepancyPage.Sort sort, String after, int limit) {
-		Condition filter = condition(query);
-		Condition condition = after == null ? filter : filter.and(after(sort, after));
-		return dsl.select(COLUMNS).from(Disc.TABLE).where(condition).orderBy(order(sort, query)).limit(limit);
 	}
 
 	private static Condition condition(DiscrepancyQuery q) {

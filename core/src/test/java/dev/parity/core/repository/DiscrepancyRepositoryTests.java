@@ -136,30 +136,6 @@ class DiscrepancyRepositoryTests {
 	}
 
 
-	// H2 (the default control database) reads a page from an index in order only when the ORDER BY
-	// names the index's columns in full; otherwise it sorts every matching row for each page.
-	@org.junit.jupiter.api.Test
-	void aFilteredPageIsReadFromItsIndexInOrderOnH2() {
-		DSLContext dsl = control("h2");
-		DiscrepancyRepository repository = new DiscrepancyRepository(dsl);
-		long run = run(dsl, 1);
-		for (int i = 0; i < 40; i++) {
-			repository.record(run, new Finding(i % 2 == 0 ? "orders" : "customers", Map.of("id", String.valueOf(i)),
-					DiscrepancyType.MISSING_IN_TARGET, null, "s", null, false), Instant.now());
-		}
-		for (DiscrepancyQuery query : List.of(
-				new DiscrepancyQuery(null, null, DiscrepancyStatus.OPEN, null, null, null),
-				new DiscrepancyQuery("orders", null, null, null, null, null),
-				new DiscrepancyQuery(null, DiscrepancyType.MISSING_IN_TARGET, null, null, null, null))) {
-			for (DiscrepancyPage.Sort sort : List.of(DiscrepancyPage.Sort.NEWEST, DiscrepancyPage.Sort.OLDEST)) {
-				String cursor = repository.page(query, sort, null, 3).next();
-				String plan = dsl.fetchValue("EXPLAIN " + repository.pageQuery(query, sort, cursor, 4).getSQL(
-						org.jooq.conf.ParamType.INLINED)).toString();
-				assertThat(plan).as(sort + " " + query).contains("index sorted");
-			}
-		}
-	}
-
 	// Keyset pages with equal sort values (same table, same lastSeen) must neither skip nor repeat a row.
 	@ParameterizedTest
 	@ValueSource(strings = { "h2", "postgresql" })
