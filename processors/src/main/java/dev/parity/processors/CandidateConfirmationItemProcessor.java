@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.jooq.Record;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import dev.parity.core.compare.ComparePlan;
@@ -48,7 +47,7 @@ public class CandidateConfirmationItemProcessor implements ItemProcessor<List<Di
 
 	@Override
 	public List<ConfirmedCandidate> process(List<DiffCandidate> batch) {
-		LocalDateTime now = TableCounter.now(source.dsl());
+		LocalDateTime now = TableCounter.now(source);
 		Map<String, List<DiffCandidate>> byTable = new LinkedHashMap<>();
 		batch.forEach((c) -> byTable.computeIfAbsent(c.table(), (t) -> new ArrayList<>()).add(c));
 		List<ConfirmedCandidate> confirmed = new ArrayList<>();
@@ -77,11 +76,11 @@ public class CandidateConfirmationItemProcessor implements ItemProcessor<List<Di
 
 	private TreeMap<Object[], List<Object[]>> rowsByKey(ComparePlan plan, boolean fromSource, List<Object[]> keys) {
 		TreeMap<Object[], List<Object[]>> rows = new TreeMap<>(plan.order());
-		var dsl = fromSource ? source.dsl() : target.dsl();
+		dev.parity.core.connect.Database database = fromSource ? source : target;
 		// The engine's IN may match more rows under its collation; looking rows up by binary key order
-		// below keeps exact matches only.
-		for (Record record : RowQueries.byKeys(dsl, plan, fromSource, keys).fetch()) {
-			Object[] row = record.intoArray();
+		// below keeps exact matches only. Values are read as the merge reads them (java.time, UTC).
+		for (Object[] row : database.fetch(RowQueries.byKeys(database.dsl(), plan, fromSource, keys),
+				RowQueries.readers(plan, fromSource, database))) {
 			rows.computeIfAbsent(plan.key(row), (k) -> new ArrayList<>()).add(row);
 		}
 		return rows;

@@ -44,11 +44,11 @@ public class CountsItemProcessor implements ItemProcessor<TablePair, CountResult
 	@Override
 	public CountResult process(TablePair pair) {
 		long started = System.nanoTime();
-		LocalDateTime cutoff = pair.lagAware() ? TableCounter.now(source.dsl()).minus(lagWindow) : null;
+		LocalDateTime cutoff = pair.lagAware() ? TableCounter.now(source).minus(lagWindow) : null;
 		CompletableFuture<SideCount> sourceCount = CompletableFuture.supplyAsync(
-				() -> TableCounter.count(source.dsl(), pair.source(), pair.sourceUpdated(), cutoff), executor);
+				() -> TableCounter.count(source, pair.source(), pair.sourceUpdated(), cutoff, pair.sourceZone()), executor);
 		CompletableFuture<SideCount> targetCount = CompletableFuture.supplyAsync(
-				() -> TableCounter.count(target.dsl(), pair.target(), pair.targetUpdated(), cutoff), executor);
+				() -> TableCounter.count(target, pair.target(), pair.targetUpdated(), cutoff, pair.targetZone()), executor);
 		SideCount s = join(sourceCount);
 		SideCount t = join(targetCount);
 		return new CountResult(pair.name(), pair.mapping().critical(), s.settled(), t.settled(), s.inFlight(),

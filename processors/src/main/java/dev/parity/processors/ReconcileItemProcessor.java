@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.jooq.Record;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import dev.parity.core.compare.ComparePlan;
@@ -74,15 +73,15 @@ public class ReconcileItemProcessor implements ItemProcessor<List<Discrepancy>, 
 			}
 			ComparePlan plan = planner.plan();
 			if (cutoff == null && plan.pair().lagAware()) {
-				cutoff = TableCounter.now(source.dsl()).minus(lagWindow);
+				cutoff = TableCounter.now(source).minus(lagWindow);
 			}
 			List<Object[]> keys = groups.stream().map((g) -> plan.parseKey(g.get(0).key())).toList();
 			long read = System.nanoTime();
 			TreeMap<Object[], List<Object[]>> sourceRows = byKey(plan,
-					RowQueries.byKeys(source.dsl(), plan, true, keys).fetch());
+					source.fetch(RowQueries.byKeys(source.dsl(), plan, true, keys), RowQueries.readers(plan, true, source)));
 			timings.add(Phase.SOURCE, read);
 			long readTarget = System.nanoTime();
-			TreeMap<Object[], List<Object[]>> targetRows = byKey(plan, planner.targetRows(target.dsl(), keys).fetch());
+			TreeMap<Object[], List<Object[]>> targetRows = byKey(plan, planner.targetRows(target, keys));
 			timings.add(Phase.TARGET, readTarget);
 			reading += System.nanoTime() - read;
 			for (int i = 0; i < groups.size(); i++) {
@@ -100,10 +99,9 @@ public class ReconcileItemProcessor implements ItemProcessor<List<Discrepancy>, 
 				ReconcileDecision.Outcome.PAUSE, FixAction.NONE, null, "table is paused", null, null, List.of());
 	}
 
-	private static TreeMap<Object[], List<Object[]>> byKey(ComparePlan plan, Iterable<Record> records) {
+	private static TreeMap<Object[], List<Object[]>> byKey(ComparePlan plan, List<Object[]> records) {
 		TreeMap<Object[], List<Object[]>> rows = new TreeMap<>(plan.order());
-		for (Record record : records) {
-			Object[] row = record.intoArray();
+		for (Object[] row : records) {
 			rows.computeIfAbsent(plan.key(row), (k) -> new ArrayList<>()).add(row);
 		}
 		return rows;

@@ -83,11 +83,11 @@ public class PairedRowItemReader implements ItemStreamReader<RowPair> {
 		}
 		Object[] start = after;
 		sourceRows = new RowStream(source, RowQueries.ordered(source.dsl(), source.dialect(), plan, true, range, start),
-				RowQueries.readTypes(plan, true), fetchSize, name + "-source");
+				RowQueries.readers(plan, true, source), fetchSize, name + "-source");
 		try {
 			targetRows = new RowStream(target,
 					RowQueries.ordered(target.dsl(), target.dialect(), plan, false, range, start),
-					RowQueries.readTypes(plan, false), fetchSize, name + "-target");
+					RowQueries.readers(plan, false, target), fetchSize, name + "-target");
 		}
 		catch (RuntimeException ex) {
 			sourceRows.close();

@@ -31,7 +31,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.parity.core.connect.DatabaseUnavailableException;
 import dev.parity.core.reconcile.FixCheckpoint;
 import dev.parity.core.reconcile.FixExecutor;
-import dev.parity.core.reconcile.FixStatement;
 import dev.parity.core.reconcile.ReconcileDecision;
 import dev.parity.core.reconcile.ReconcileDecision.Outcome;
 import dev.parity.core.reconcile.ReconcileTimings;
@@ -213,20 +212,10 @@ public class TargetFixItemWriter implements ItemStreamWriter<List<ReconcileDecis
 			return;
 		}
 		// 2. the target
-		List<List<FixStatement>> fixes = positions.stream().map((i) -> decisions.get(i).statements()).toList();
-		throttle.acquire(fixes.stream().mapToInt(List::size).sum());
-		List<String> failures;
+		List<ReconcileDecision> fixes = positions.stream().map(decisions::get).toList();
+		throttle.acquire(fixes.stream().mapToInt((d) -> d.statements().size()).sum());
 		long applying = System.nanoTime();
-		try {
-			executor.applyAll(fixes);
-			failures = Collections.nCopies(fixes.size(), null);
-		}
-		catch (DatabaseUnavailableException ex) {
-			throw ex;
-		}
-		catch (RuntimeException ex) {
-			failures = executor.applyEach(fixes);
-		}
+		List<String> failures = executor.apply(fixes);
 		timings.add(Phase.APPLY, applying);
 		checkpoint.reached(FixCheckpoint.Stage.TARGET_COMMITTED);
 		// 3. confirmations and audit, while the next chunk is prepared

@@ -14,6 +14,9 @@ public enum ColumnKind {
 
 	/** The kind of a jOOQ data type (as read from the live catalog). */
 	public static ColumnKind of(DataType<?> dataType) {
+		if (JavaTimeTypes.utcWallClock(dataType)) {
+			return TIMESTAMP_TZ;
+		}
 		DataType<?> sql = dataType.getSQLDataType() == null ? dataType : dataType.getSQLDataType();
 		if (sql.isBoolean()) {
 			return BOOLEAN;

@@ -163,7 +163,7 @@ public class Checksummer {
 	private Database.Streamed stream(boolean fromSource, KeyRange range) {
 		Database database = database(fromSource);
 		return database.stream(RowQueries.ordered(database.dsl(), database.dialect(), plan.compare(), fromSource, range, null),
-				RowQueries.readTypes(plan.compare(), fromSource), fetchSize);
+				RowQueries.readers(plan.compare(), fromSource, database), fetchSize);
 	}
 
 	private Database database(boolean fromSource) {

@@ -13,6 +13,8 @@ import org.jooq.SortField;
 import org.jooq.impl.DSL;
 
 import dev.parity.core.canonical.ColumnKind;
+import dev.parity.core.connect.Database;
+import dev.parity.core.connect.ValueReader;
 import dev.parity.core.dialect.ComparisonDialect;
 import dev.parity.core.mapping.ColumnPair;
 
@@ -42,22 +44,66 @@ public final class RowQueries {
 	}
 
 	/**
-	 * The Java type to read each selected field as (see {@link #fields}): the java.time type of
-	 * temporal columns, null (the driver's default) for everything else.
+	 * How to read each field {@link #fields} selects (then {@code extra}), by the time model of
+	 * {@link ValueReader}: temporal columns as {@code java.time} values, instants in UTC, a naive
+	 * date-time compared with an instant on the other side (and the lag column) as an instant in this
+	 * side's {@code time-zone}; everything else as the driver's default.
 	 */
-	public static Class<?>[] readTypes(ComparePlan plan, boolean source) {
+	public static ValueReader[] readers(ComparePlan plan, boolean source, Database database, List<Field<?>> extra) {
 		List<SelectField<?>> fields = fields(plan, source);
-		Class<?>[] types = new Class<?>[fields.size()];
-		for (int i = 0; i < types.length; i++) {
-			types[i] = switch (ColumnKind.of(fields.get(i).getDataType())) {
-				case TIMESTAMP -> java.time.LocalDateTime.class;
-				case TIMESTAMP_TZ -> java.time.OffsetDateTime.class;
-				case DATE -> java.time.LocalDate.class;
-				case TIME -> java.time.LocalTime.class;
-				default -> null;
-			};
+		ValueReader[] readers = new ValueReader[fields.size() + extra.size()];
+		java.time.ZoneId zone = source ? plan.pair().sourceZone() : plan.pair().targetZone();
+		int keys = plan.keySize();
+		for (int i = 0; i < fields.size(); i++) {
+			org.jooq.DataType<?> type = fields.get(i).getDataType();
+			boolean instants = i < keys ? plan.keyKinds().get(i) == ColumnKind.TIMESTAMP_TZ
+					: i < keys + plan.columnCount() ? plan.rules().get(i - keys).kind() == ColumnKind.TIMESTAMP_TZ
+							: true; // the lag column is judged against a cutoff in UTC
+			boolean expression = i >= keys && i < keys + plan.columnCount() && source
+					&& plan.pair().columns().get(i - keys).expression();
+			readers[i] = expression ? expressionReader(database, instants, zone) : reader(type, instants, zone);
 		}
-		return types;
+		for (int i = 0; i < extra.size(); i++) {
+			readers[fields.size() + i] = reader(extra.get(i).getDataType(), false, zone);
+		}
+		return readers;
+	}
+
+	/** As {@link #readers(ComparePlan, boolean, Database, List)} without extra columns. */
+	public static ValueReader[] readers(ComparePlan plan, boolean source, Database database) {
+		return readers(plan, source, database, List.of());
+	}
+
+	private static ValueReader reader(org.jooq.DataType<?> type, boolean instants, java.time.ZoneId zone) {
+		return switch (ColumnKind.of(type)) {
+			case TIMESTAMP -> instants && !java.time.ZoneOffset.UTC.equals(zone) ? ValueReader.naiveIn(zone)
+					: ValueReader.LOCAL_DATE_TIME;
+			case TIMESTAMP_TZ -> dev.parity.core.canonical.JavaTimeTypes.utcWallClock(type) ? ValueReader.UTC_WALL_CLOCK
+					: type.getType() == java.time.OffsetDateTime.class ? ValueReader.INSTANT : ValueReader.DEFAULT;
+			case DATE -> ValueReader.DATE;
+			case TIME -> type.getType() == java.time.OffsetTime.class ? ValueReader.DEFAULT : ValueReader.TIME;
+			default -> ValueReader.DEFAULT;
+		};
+	}
+
+	// A source expression's type is known only from the result: read by what the driver reports.
+	private static ValueReader expressionReader(Database database, boolean instants, java.time.ZoneId zone) {
+		ValueReader naive = instants && !java.time.ZoneOffset.UTC.equals(zone) ? ValueReader.naiveIn(zone)
+				: ValueReader.LOCAL_DATE_TIME;
+		return (rows, i) -> {
+			java.sql.ResultSetMetaData meta = rows.getMetaData();
+			String name = meta.getColumnTypeName(i);
+			return switch (meta.getColumnType(i)) {
+				case java.sql.Types.TIMESTAMP_WITH_TIMEZONE -> ValueReader.INSTANT.read(rows, i);
+				case java.sql.Types.TIMESTAMP -> database.dialect().instantAsLocal(name) ? ValueReader.UTC_WALL_CLOCK.read(rows, i)
+						: name != null && (name.toLowerCase(java.util.Locale.ROOT).contains("tz")
+								|| name.toLowerCase(java.util.Locale.ROOT).contains("time zone")) ? ValueReader.INSTANT.read(rows, i)
+										: naive.read(rows, i);
+				case java.sql.Types.DATE -> ValueReader.DATE.read(rows, i);
+				case java.sql.Types.TIME -> ValueReader.TIME.read(rows, i);
+				default -> rows.getObject(i);
+			};
+		};
 	}
 
 	/**

@@ -36,7 +36,7 @@ public final class RowStream implements Iterator<Object[]>, AutoCloseable {
 
 	private long rowsRead;
 
-	public RowStream(Database database, org.jooq.ResultQuery<Record> query, Class<?>[] types, int fetchSize,
+	public RowStream(Database database, org.jooq.ResultQuery<Record> query, dev.parity.core.connect.ValueReader[] types, int fetchSize,
 			String name) {
 		this.queue = new ArrayBlockingQueue<>(4);
 		int batch = Math.max(1, Math.min(fetchSize, 2_000));

@@ -8,12 +8,27 @@ import java.util.regex.Pattern;
  * <p>The password never appears in {@link #toString()}, logs or error messages; a password given in
  * the URL ({@code ?password=...}) is masked by {@link #safeUrl()}.
  */
-public record ConnectionSettings(@Required String url, String username, String password, Integer poolSize) {
+public record ConnectionSettings(@Required String url, String username, String password, Integer poolSize,
+		java.time.ZoneId timeZone) {
 
 	private static final Pattern URL_SECRET = Pattern.compile("(?i)(password|pwd)=[^&;]*");
 
+	/**
+	 * @param timeZone the zone of this database's naive date-times ({@code DATETIME}, {@code timestamp}
+	 * without time zone) where they are compared with or written to instants on the other side; UTC when
+	 * not set
+	 */
 	public ConnectionSettings {
 		poolSize = poolSize == null ? 4 : poolSize;
+	}
+
+	public ConnectionSettings(String url, String username, String password, Integer poolSize) {
+		this(url, username, password, poolSize, null);
+	}
+
+	/** {@link #timeZone()}, or UTC when not set. */
+	public java.time.ZoneId naiveZone() {
+		return timeZone == null ? java.time.ZoneOffset.UTC : timeZone;
 	}
 
 	/** The URL with any embedded password replaced by {@code ***}. */
@@ -23,7 +38,8 @@ public record ConnectionSettings(@Required String url, String username, String p
 
 	@Override
 	public String toString() {
-		return "ConnectionSettings[url=" + safeUrl() + ", username=" + username + ", password=***]";
+		return "ConnectionSettings[url=" + safeUrl() + ", username=" + username + ", password=***"
+				+ (timeZone == null ? "" : ", timeZone=" + timeZone) + "]";
 	}
 
 }

@@ -385,6 +385,14 @@ public final class ParityConfigLoader {
 			if (type == Duration.class) {
 				return duration(trimmed);
 			}
+			if (type == java.time.ZoneId.class) {
+				try {
+					return java.time.ZoneId.of(trimmed);
+				}
+				catch (java.time.DateTimeException ex) {
+					return invalid(path, node, text, "an IANA time zone name such as UTC or Europe/Berlin");
+				}
+			}
 			if (type.isEnum()) {
 				for (Object constant : type.getEnumConstants()) {
 					if (((Enum<?>) constant).name().equalsIgnoreCase(trimmed.replace('-', '_'))) {

@@ -23,11 +23,23 @@ public abstract sealed class Database implements AutoCloseable permits SourceDat
 
 	private final ComparisonDialect dialect;
 
-	Database(Role role, HikariDataSource dataSource, DSLContext dsl, ComparisonDialect dialect) {
+	private final java.time.ZoneId naiveZone;
+
+	Database(Role role, HikariDataSource dataSource, DSLContext dsl, ComparisonDialect dialect,
+			java.time.ZoneId naiveZone) {
 		this.role = role;
 		this.dataSource = dataSource;
 		this.dsl = dsl;
 		this.dialect = dialect;
+		this.naiveZone = naiveZone;
+	}
+
+	/**
+	 * The zone of this side's naive date-times where they meet instants (its {@code time-zone}
+	 * setting; UTC when not set).
+	 */
+	public java.time.ZoneId naiveZone() {
+		return naiveZone;
 	}
 
 	public Role role() {
@@ -46,12 +58,12 @@ public abstract sealed class Database implements AutoCloseable permits SourceDat
 	/**
 	 * Runs {@code query} on a connection of its own, in a transaction, and streams its rows
 	 * {@code fetchSize} at a time (PostgreSQL only streams inside a transaction). jOOQ renders the
-	 * statement; rows are read straight from JDBC, each column as {@code types[i]} when given (e.g.
-	 * {@code LocalDateTime}, which spares the drivers' calendar arithmetic) — the hot path of the diff.
+	 * statement; values are bound as {@link ComparisonDialect#jdbcValue} says and rows are read straight
+	 * from JDBC, each column by its {@link ValueReader} — the hot path of the diff.
 	 * Closing the stream ends the transaction and returns the connection. On the source the
 	 * {@link SourceGuard} checks the statement first, as for every other source query.
 	 */
-	public Streamed stream(org.jooq.ResultQuery<?> query, Class<?>[] types, int fetchSize) {
+	public Streamed stream(org.jooq.ResultQuery<?> query, ValueReader[] types, int fetchSize) {
 		String sql = dsl.render(query);
 		java.util.List<Object> binds = dsl.extractBindValues(query);
 		if (role == Role.SOURCE) {
@@ -69,14 +81,62 @@ public abstract sealed class Database implements AutoCloseable permits SourceDat
 			java.sql.PreparedStatement statement = connection.prepareStatement(sql, java.sql.ResultSet.TYPE_FORWARD_ONLY,
 					java.sql.ResultSet.CONCUR_READ_ONLY);
 			statement.setFetchSize(fetchSize);
-			for (int i = 0; i < binds.size(); i++) {
-				statement.setObject(i + 1, binds.get(i));
-			}
+			bind(statement, binds);
 			return new Streamed(connection, statement, statement.executeQuery(), types);
 		}
 		catch (java.sql.SQLException ex) {
 			Streamed.release(connection);
 			throw new org.jooq.exception.DataAccessException(role.key() + " query failed: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Every row of {@code query} (a by-key re-read: a few thousand rows at most), each column read by its
+	 * {@link ValueReader}, as {@link #stream} reads them.
+	 */
+	public java.util.List<Object[]> fetch(org.jooq.ResultQuery<?> query, ValueReader[] types) {
+		java.util.List<Object[]> rows = new java.util.ArrayList<>();
+		try (Streamed streamed = stream(query, types, 0)) {
+			for (Object[] row = streamed.next(); row != null; row = streamed.next()) {
+				rows.add(row);
+			}
+		}
+		return rows;
+	}
+
+	/**
+	 * As {@link #fetch(org.jooq.ResultQuery, ValueReader[])}, on {@code connection} (inside a transaction
+	 * of the caller's: reconciliation reads back what it wrote before committing).
+	 */
+	public java.util.List<Object[]> fetch(java.sql.Connection connection, org.jooq.ResultQuery<?> query,
+			ValueReader[] types) {
+		String sql = dsl.render(query);
+		if (role == Role.SOURCE) {
+			SourceGuard.check(sql);
+		}
+		java.util.List<Object[]> rows = new java.util.ArrayList<>();
+		try (java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
+			bind(statement, dsl.extractBindValues(query));
+			try (java.sql.ResultSet result = statement.executeQuery()) {
+				while (result.next()) {
+					Object[] row = new Object[types.length];
+					for (int i = 0; i < row.length; i++) {
+						row[i] = types[i].read(result, i + 1);
+					}
+					rows.add(row);
+				}
+			}
+		}
+		catch (java.sql.SQLException ex) {
+			throw new org.jooq.exception.DataAccessException(role.key() + " query failed: " + ex.getMessage(), ex);
+		}
+		return rows;
+	}
+
+	/** Binds {@code values} in order, as this engine's driver takes them without a zone of its own. */
+	public void bind(java.sql.PreparedStatement statement, java.util.List<?> values) throws java.sql.SQLException {
+		for (int i = 0; i < values.size(); i++) {
+			statement.setObject(i + 1, dialect.jdbcValue(values.get(i)));
 		}
 	}
 
@@ -89,9 +149,10 @@ public abstract sealed class Database implements AutoCloseable permits SourceDat
 
 		private final java.sql.ResultSet rows;
 
-		private final Class<?>[] types;
+		private final ValueReader[] types;
 
-		Streamed(java.sql.Connection connection, java.sql.Statement statement, java.sql.ResultSet rows, Class<?>[] types) {
+		Streamed(java.sql.Connection connection, java.sql.Statement statement, java.sql.ResultSet rows,
+				ValueReader[] types) {
 			this.connection = connection;
 			this.statement = statement;
 			this.rows = rows;
@@ -106,7 +167,7 @@ public abstract sealed class Database implements AutoCloseable permits SourceDat
 				}
 				Object[] row = new Object[types.length];
 				for (int i = 0; i < row.length; i++) {
-					row[i] = types[i] == null ? rows.getObject(i + 1) : rows.getObject(i + 1, types[i]);
+					row[i] = types[i].read(rows, i + 1);
 				}
 				return row;
 			}

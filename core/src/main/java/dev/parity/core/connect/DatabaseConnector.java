@@ -32,11 +32,11 @@ public final class DatabaseConnector {
 		HikariConfig config = poolConfig(Role.SOURCE, settings, dialect.readOnlyUrl(settings.url()));
 		config.setReadOnly(true);
 		dialect.streamingReadProperties().forEach(config::addDataSourceProperty);
-		dialect.readOnlySessionSql().ifPresent(config::setConnectionInitSql);
+		config.setConnectionInitSql(dialect.sessionInitSql(true));
 		HikariDataSource pool = open(Role.SOURCE, settings, config);
 		DefaultConfiguration jooq = baseConfiguration(pool, dialect);
 		jooq.set(new DefaultExecuteListenerProvider(new SourceGuard()));
-		return new SourceDatabase(pool, DSL.using(jooq), dialect);
+		return new SourceDatabase(pool, DSL.using(jooq), dialect, settings.naiveZone());
 	}
 
 	public static TargetDatabase target(ConnectionSettings settings) {
@@ -44,8 +44,9 @@ public final class DatabaseConnector {
 		HikariConfig config = poolConfig(Role.TARGET, settings, settings.url());
 		dialect.streamingReadProperties().forEach(config::addDataSourceProperty);
 		dialect.batchWriteProperties().forEach(config::addDataSourceProperty);
+		config.setConnectionInitSql(dialect.sessionInitSql(false));
 		HikariDataSource pool = open(Role.TARGET, settings, config);
-		return new TargetDatabase(pool, DSL.using(baseConfiguration(pool, dialect)), dialect);
+		return new TargetDatabase(pool, DSL.using(baseConfiguration(pool, dialect)), dialect, settings.naiveZone());
 	}
 
 	/** The pool for Parity's control database (managed by Spring in the application). */

@@ -40,6 +40,37 @@ public interface ComparisonDialect {
 	Optional<String> readOnlySessionSql();
 
 	/**
+	 * The one statement run on each new source or target connection: the session's time zone pinned to
+	 * UTC (so that instant columns read and write as UTC wall-clock time and {@code CURRENT_TIMESTAMP}
+	 * means the same on every engine, whatever the server's, the session's or the JVM's zone) and, for
+	 * the source, the session made read-only ({@link #readOnlySessionSql()}).
+	 * <p>Example (MariaDB, source): {@code SET SESSION tx_read_only = 1, time_zone = '+00:00'}.
+	 */
+	String sessionInitSql(boolean readOnly);
+
+	/**
+	 * Whether a column of this engine's catalog type {@code dataType} (as {@code information_schema.columns}
+	 * names it) holds instants that a UTC session reads and writes as UTC wall-clock time, although jOOQ's
+	 * catalog reports a plain timestamp.
+	 * <p>Example (MariaDB): {@code timestamp} (stored in UTC, shown in the session's zone), unlike
+	 * {@code datetime}.
+	 */
+	default boolean instantAsLocal(String dataType) {
+		return false;
+	}
+
+	/**
+	 * A value as it is bound to a JDBC statement of this engine, where the driver would otherwise convert
+	 * it through a zone of its own. Java time values are bound as they are ({@code setObject}); never as
+	 * {@code java.sql} types, which follow the JVM's zone and the Julian/Gregorian calendar.
+	 * <p>Example (MariaDB): an {@code OffsetDateTime} becomes its UTC {@code LocalDateTime} (the session is
+	 * UTC).
+	 */
+	default Object jdbcValue(Object value) {
+		return value;
+	}
+
+	/**
 	 * The URL to use for a read-only connection; engines that make a session read-only through the URL
 	 * (H2: {@code ;ACCESS_MODE_DATA=r}) add it here, others return {@code url} unchanged.
 	 */

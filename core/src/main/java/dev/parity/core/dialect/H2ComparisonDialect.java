@@ -29,6 +29,12 @@ final class H2ComparisonDialect implements ComparisonDialect {
 		return Optional.empty();
 	}
 
+	@Override
+	public String sessionInitSql(boolean readOnly) {
+		// read-only through the URL (below)
+		return "SET TIME ZONE 'UTC'";
+	}
+
 	/** H2 has no read-only session; opening the database read-only is the engine-level layer. */
 	@Override
 	public String readOnlyUrl(String url) {

@@ -64,6 +64,27 @@ final class MariaDbComparisonDialect implements ComparisonDialect {
 	}
 
 	@Override
+	public String sessionInitSql(boolean readOnly) {
+		// One statement (multi-statements are off by default): MySQL 8 names the read-only flag
+		// transaction_read_only, MariaDB 10.6+ tx_read_only (an alias of it from 11.1).
+		String flag = sqlDialect == SQLDialect.MYSQL ? "transaction_read_only" : "tx_read_only";
+		return "SET " + (readOnly ? "SESSION " + flag + " = 1, " : "") + "SESSION time_zone = '+00:00'";
+	}
+
+	/** {@code TIMESTAMP} is stored as an instant and shown in the session's zone (UTC here). */
+	@Override
+	public boolean instantAsLocal(String dataType) {
+		return "timestamp".equalsIgnoreCase(dataType);
+	}
+
+	/** The driver would shift an {@code OffsetDateTime} by the JVM's zone; the session is UTC. */
+	@Override
+	public Object jdbcValue(Object value) {
+		return value instanceof java.time.OffsetDateTime o
+				? o.withOffsetSameInstant(java.time.ZoneOffset.UTC).toLocalDateTime() : value;
+	}
+
+	@Override
 	public Field<?> binaryText(Field<?> value) {
 		return DSL.field("CAST(CONVERT({0} USING utf8mb4) AS BINARY)", Object.class, value);
 	}

@@ -31,6 +31,12 @@ final class PostgresComparisonDialect implements ComparisonDialect {
 	}
 
 	@Override
+	public String sessionInitSql(boolean readOnly) {
+		// pgjdbc sets the session's TimeZone to the JVM's zone at connect; this overrides it.
+		return (readOnly ? readOnlySessionSql().orElseThrow() + "; " : "") + "SET TIME ZONE 'UTC'";
+	}
+
+	@Override
 	public String quartzDelegate() {
 		return "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate";
 	}

@@ -60,8 +60,8 @@ public final class MappingValidator {
 		}
 		Table<?> src = sourceTable.get();
 		Table<?> tgt = targetTable.get();
-		Map<String, Integer> sourcePrecisions = TableResolver.temporalPrecisions(source, src);
-		Map<String, Integer> targetPrecisions = TableResolver.temporalPrecisions(target, tgt);
+		Map<String, TableResolver.TemporalColumn> sourceTemporal = TableResolver.temporalColumns(source, src);
+		Map<String, TableResolver.TemporalColumn> targetTemporal = TableResolver.temporalColumns(target, tgt);
 		List<String> keyNames = mapping.key();
 		if (keyNames == null) {
 			keyNames = TableResolver.primaryKey(tgt).stream().map(Field::getName).toList();
@@ -91,16 +91,19 @@ public final class MappingValidator {
 			column(tgt, compared, path + ".compare." + compared, "target", problems);
 		}
 		List<ColumnPair> columns = columns(mapping, path, src, tgt, targetKey, problems).stream()
-			.map((c) -> new ColumnPair(c.name(), c.expression() ? c.source() : TableResolver.withPrecision(c.source(), sourcePrecisions),
-					TableResolver.withPrecision(c.target(), targetPrecisions), c.expression()))
+			.map((c) -> new ColumnPair(c.name(), c.expression() ? c.source() : TableResolver.javaTime(c.source(), sourceTemporal),
+					TableResolver.javaTime(c.target(), targetTemporal), c.expression()))
 			.toList();
 		if (sourceKey.size() == keyNames.size() && !isPrimaryKey(src, sourceKey)) {
 			// A primary key is unique by the engine's own constraint; anything else is checked (a scan).
 			checkUnique(src, sourceKey, path, problems);
 		}
-		sourceKey.replaceAll((f) -> TableResolver.withPrecision(f, sourcePrecisions));
-		targetKey.replaceAll((f) -> TableResolver.withPrecision(f, targetPrecisions));
-		return new TablePair(mapping, src, tgt, sourceKey, targetKey, sourceUpdated, targetUpdated, columns);
+		sourceKey.replaceAll((f) -> TableResolver.javaTime(f, sourceTemporal));
+		targetKey.replaceAll((f) -> TableResolver.javaTime(f, targetTemporal));
+		return new TablePair(mapping, src, tgt, sourceKey, targetKey,
+				sourceUpdated == null ? null : TableResolver.javaTime(sourceUpdated, sourceTemporal),
+				targetUpdated == null ? null : TableResolver.javaTime(targetUpdated, targetTemporal), columns,
+				source.naiveZone(), target.naiveZone());
 	}
 
 	private List<ColumnPair> columns(TableMapping mapping, String path, Table<?> src, Table<?> tgt,

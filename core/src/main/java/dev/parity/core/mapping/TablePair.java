@@ -19,9 +19,12 @@ import dev.parity.core.config.TableMapping;
  * @param sourceUpdated the source's {@code updated-column}, or null
  * @param targetUpdated the target's {@code updated-column}, or null
  * @param columns compared non-key columns, in target column order
+ * @param sourceZone the zone of the source's naive date-times where they meet instants (UTC by default)
+ * @param targetZone the same for the target
  */
 public record TablePair(TableMapping mapping, Table<?> source, Table<?> target, List<Field<?>> sourceKey,
-		List<Field<?>> targetKey, Field<?> sourceUpdated, Field<?> targetUpdated, List<ColumnPair> columns) {
+		List<Field<?>> targetKey, Field<?> sourceUpdated, Field<?> targetUpdated, List<ColumnPair> columns,
+		java.time.ZoneId sourceZone, java.time.ZoneId targetZone) {
 
 	public String name() {
 		return mapping.name();

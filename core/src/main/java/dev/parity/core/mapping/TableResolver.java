@@ -11,6 +11,7 @@ import org.jooq.Table;
 import org.jooq.UniqueKey;
 import org.jooq.impl.DSL;
 
+import dev.parity.core.canonical.JavaTimeTypes;
 import dev.parity.core.connect.Database;
 
 /**
@@ -42,43 +43,64 @@ public final class TableResolver {
 	}
 
 	/**
-	 * The table's temporal columns with their fractional-second precision read from the standard
-	 * (unquoted, so that each engine folds the names its own way)
-	 * {@code information_schema.columns.datetime_precision}, where jOOQ's catalog read leaves it unset
-	 * (it does on MariaDB: {@code DATETIME(0)} and {@code DATETIME(6)} would look alike).
+	 * The catalog's own description of the table's temporal columns — the standard (unquoted, so that each
+	 * engine folds the names its own way) {@code information_schema.columns.data_type} and
+	 * {@code datetime_precision} — where jOOQ's catalog read leaves the precision unset (it does on
+	 * MariaDB: {@code DATETIME(0)} and {@code DATETIME(6)} would look alike, and {@code TIMESTAMP} and
+	 * {@code DATETIME} both read as a plain timestamp). Empty when jOOQ's read says it all.
 	 */
-	public static java.util.Map<String, Integer> temporalPrecisions(Database database, Table<?> table) {
-		java.util.Map<String, Integer> precisions = new java.util.HashMap<>();
+	public static java.util.Map<String, TemporalColumn> temporalColumns(Database database, Table<?> table) {
+		java.util.Map<String, TemporalColumn> columns = new java.util.HashMap<>();
 		boolean unknown = java.util.Arrays.stream(table.fields())
 			.anyMatch((f) -> (f.getDataType().isTemporal()) && !f.getDataType().precisionDefined());
 		if (!unknown || table.getSchema() == null) {
-			return precisions;
+			return columns;
 		}
-		org.jooq.Table<?> columns = DSL.table(DSL.unquotedName("information_schema", "columns"));
+		org.jooq.Table<?> catalog = DSL.table(DSL.unquotedName("information_schema", "columns"));
 		Field<String> name = DSL.field(DSL.unquotedName("column_name"), String.class);
+		Field<String> dataType = DSL.field(DSL.unquotedName("data_type"), String.class);
 		Field<Integer> precision = DSL.field(DSL.unquotedName("datetime_precision"), Integer.class);
 		Field<String> schema = DSL.field(DSL.unquotedName("table_schema"), String.class);
 		Field<String> tableName = DSL.field(DSL.unquotedName("table_name"), String.class);
 		database.dsl()
-			.select(name, precision)
-			.from(columns)
+			.select(name, dataType, precision)
+			.from(catalog)
 			.where(schema.eq(table.getSchema().getName()).and(tableName.eq(table.getName())))
 			.fetch()
-			.forEach((r) -> {
-				if (r.value2() != null) {
-					precisions.put(r.value1(), r.value2());
-				}
-			});
-		return precisions;
+			.forEach((r) -> columns.put(r.value1(),
+					new TemporalColumn(r.value3(), database.dialect().instantAsLocal(r.value2()))));
+		return columns;
 	}
 
-	/** {@code field} with the precision of {@code precisions}, when the catalog left it unset. */
-	public static Field<?> withPrecision(Field<?> field, java.util.Map<String, Integer> precisions) {
-		Integer precision = precisions.get(field.getName());
-		if (precision == null || !field.getDataType().isTemporal() || field.getDataType().precisionDefined()) {
+	/** A temporal column as the engine's own catalog describes it. */
+	public record TemporalColumn(Integer precision, boolean instantAsLocal) {
+
+	}
+
+	/**
+	 * {@code field} with the {@code java.time} type of {@link JavaTimeTypes} (and the precision of
+	 * {@code columns} where the catalog left it unset); other fields unchanged.
+	 */
+	public static Field<?> javaTime(Field<?> field, java.util.Map<String, TemporalColumn> columns) {
+		if (!field.getDataType().isTemporal()) {
 			return field;
 		}
-		return DSL.field(field.getQualifiedName(), field.getDataType().precision(precision));
+		TemporalColumn column = columns.getOrDefault(field.getName(), new TemporalColumn(null, false));
+		org.jooq.DataType<?> type = JavaTimeTypes.of(field.getDataType(), column.precision(), column.instantAsLocal());
+		return type == field.getDataType() ? field : DSL.field(field.getQualifiedName(), type);
+	}
+
+	/**
+	 * {@code field} with the precision of {@code columns} where the catalog left it unset, its type
+	 * otherwise as the catalog reports it (schema snapshots compare these).
+	 */
+	public static Field<?> withPrecision(Field<?> field, java.util.Map<String, TemporalColumn> columns) {
+		TemporalColumn column = columns.get(field.getName());
+		if (column == null || column.precision() == null || !field.getDataType().isTemporal()
+				|| field.getDataType().precisionDefined()) {
+			return field;
+		}
+		return DSL.field(field.getQualifiedName(), field.getDataType().precision(column.precision()));
 	}
 
 	/** A column of {@code table} by configured name, matched as tables are. */

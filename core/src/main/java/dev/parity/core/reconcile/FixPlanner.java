@@ -11,10 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.ResultQuery;
 
 import dev.parity.core.canonical.ColumnRule;
 import dev.parity.core.compare.ComparePlan;
@@ -74,9 +71,13 @@ public final class FixPlanner {
 		return extras;
 	}
 
-	/** Whole target rows of {@code keys}, in the layout described above. */
-	public ResultQuery<Record> targetRows(DSLContext dsl, List<Object[]> keys) {
-		return RowQueries.byKeys(dsl, plan, false, keys, extras);
+	/**
+	 * Whole target rows of {@code keys}, in the layout described above, read as the merge reads rows
+	 * ({@code java.time} values, instants in UTC); a superset where the engine's collation folds keys.
+	 */
+	public List<Object[]> targetRows(dev.parity.core.connect.Database target, List<Object[]> keys) {
+		return target.fetch(RowQueries.byKeys(target.dsl(), plan, false, keys, extras),
+				RowQueries.readers(plan, false, target, extras));
 	}
 
 	/**
@@ -231,7 +232,14 @@ public final class FixPlanner {
 			fields.addAll(extras);
 			values.addAll(Arrays.asList(row).subList(width, width + extras.size()));
 		}
+		for (int i = 0; i < values.size(); i++) {
+			values.set(i, forTarget(values.get(i), fields.get(i)));
+		}
 		return new FixStatement(FixStatement.Kind.INSERT, plan.pair().target(), fields, values, List.of(), List.of());
+	}
+
+	private Object forTarget(Object value, Field<?> column) {
+		return TargetValues.forColumn(value, column.getDataType(), plan.pair().sourceZone(), plan.pair().targetZone());
 	}
 
 	private FixStatement delete(Object[] target) {
@@ -241,7 +249,9 @@ public final class FixPlanner {
 
 	private FixStatement update(Object[] target, Object[] source, List<Integer> columns) {
 		List<Field<?>> fields = columns.stream().<Field<?>>map((i) -> plan.pair().columns().get(i).target()).toList();
-		List<Object> values = columns.stream().map((i) -> source[plan.keySize() + i]).collect(Collectors.toList());
+		List<Object> values = columns.stream()
+			.map((i) -> forTarget(source[plan.keySize() + i], plan.pair().columns().get(i).target()))
+			.collect(Collectors.toList());
 		return new FixStatement(FixStatement.Kind.UPDATE, plan.pair().target(), fields, values, plan.pair().targetKey(),
 				Arrays.asList(plan.key(target)));
 	}

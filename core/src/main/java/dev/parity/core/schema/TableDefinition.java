@@ -15,7 +15,7 @@ public record TableDefinition(String name, List<ColumnDefinition> columns, List<
 
 	/** Reads the live definition (temporal precision completed from {@code information_schema}). */
 	public static TableDefinition read(Database database, Table<?> table) {
-		Map<String, Integer> precisions = TableResolver.temporalPrecisions(database, table);
+		Map<String, TableResolver.TemporalColumn> precisions = TableResolver.temporalColumns(database, table);
 		List<ColumnDefinition> columns = java.util.Arrays.stream(table.fields())
 			.map((f) -> ColumnDefinition.of(TableResolver.withPrecision(f, precisions)))
 			.toList();

@@ -54,7 +54,7 @@ public class KeyRangePartitioner implements Partitioner {
 	public Map<String, ExecutionContext> partition(int gridSize) {
 		Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
 		for (ComparePlan plan : plans.byName().values()) {
-			LocalDateTime cutoff = plan.pair().lagAware() ? TableCounter.now(source.dsl()).minus(plans.lagWindow(plan.pair().name())) : null;
+			LocalDateTime cutoff = plan.pair().lagAware() ? TableCounter.now(source).minus(plans.lagWindow(plan.pair().name())) : null;
 			List<KeyRange> ranges = KeyBoundaries.split(plan, source, target, rowsPerPartition);
 			for (int i = 0; i < ranges.size(); i++) {
 				String name = plan.pair().name() + ":" + String.format("%05d", i);

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.jooq.Record;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -84,8 +83,7 @@ class FixRecoveryTasklet implements Tasklet {
 		Object[] key = plan.parseKey(JSON.readValue(pending.keyJson(), new TypeReference<LinkedHashMap<String, String>>() {
 		}));
 		List<Object[]> rows = new ArrayList<>();
-		for (Record record : planner.targetRows(target.dsl(), List.<Object[]>of(key)).fetch()) {
-			Object[] row = record.intoArray();
+		for (Object[] row : planner.targetRows(target, List.<Object[]>of(key))) {
 			if (plan.order().compare(plan.key(row), key) == 0) {
 				rows.add(row);
 			}

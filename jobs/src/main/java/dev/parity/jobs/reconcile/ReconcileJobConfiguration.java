@@ -118,7 +118,8 @@ public class ReconcileJobConfiguration {
 
 	@Bean
 	@StepScope
-	TargetFixItemWriter reconcileItemWriter(FixJournal journal, DiscrepancyRepository discrepancies,
+	TargetFixItemWriter reconcileItemWriter(ReconcilePlans reconcilePlans, FixJournal journal,
+			DiscrepancyRepository discrepancies,
 			SchemaRepository schemas, TargetDatabase target, PlatformTransactionManager transactionManager,
 			ParityConfig config, ObjectProvider<FixCheckpoint> checkpoint, Clock clock, ReconcileTimings reconcileTimings,
 			@Value("#{jobExecutionContext['" + ParityJobParameters.RUN_ID + "']}") Long runId,
@@ -128,7 +129,7 @@ public class ReconcileJobConfiguration {
 		Path dryRunSql = Boolean.parseBoolean(dryRun) ? Path.of(sqlOut == null ? "parity-reconcile-dry-run.sql" : sqlOut)
 				: null;
 		return new TargetFixItemWriter(runId, trigger == null ? "unknown" : trigger, journal, discrepancies, schemas,
-				new FixExecutor(target), transactionManager, Throttle.of(config.reconcile().maxRowsPerSecond()),
+				new FixExecutor(target, reconcilePlans.planners()), transactionManager, Throttle.of(config.reconcile().maxRowsPerSecond()),
 				checkpoint.getIfAvailable(() -> FixCheckpoint.NONE), clock, dryRunSql, reconcileTimings);
 	}
 

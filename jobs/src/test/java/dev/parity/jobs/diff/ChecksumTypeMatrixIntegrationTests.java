@@ -247,7 +247,7 @@ class ChecksumTypeMatrixIntegrationTests {
 	private static List<Object[]> rows(Database database, ChecksumPlan plan, boolean fromSource) {
 		List<Object[]> rows = new ArrayList<>();
 		try (Database.Streamed streamed = database.stream(RowQueries.ordered(database.dsl(), database.dialect(),
-				plan.compare(), fromSource, KeyRange.ALL, null), RowQueries.readTypes(plan.compare(), fromSource), 100)) {
+				plan.compare(), fromSource, KeyRange.ALL, null), RowQueries.readers(plan.compare(), fromSource, database), 100)) {
 			for (Object[] row = streamed.next(); row != null; row = streamed.next()) {
 				rows.add(row);
 			}
