@@ -56,6 +56,14 @@ final class ReconcileSummary {
 		if (dryRunSql != null) {
 			out.println("SQL it would run: " + dryRunSql.toAbsolutePath());
 		}
+		int failed = rows.values().stream().mapToInt((r) -> r[5]).sum();
+		List<FixJournal.FixFailure> failures = journal.failures(runId, 5);
+		for (FixJournal.FixFailure failure : failures) {
+			out.println("failed: " + failure.table() + " " + failure.keyJson() + ": " + failure.reason());
+		}
+		if (failed > failures.size()) {
+			out.println("... and " + (failed - failures.size()) + " more failed fixes (./parity discrepancies --status all)");
+		}
 		List<DiscrepancyType> types = new ArrayList<>(ReconcileRules.ROW_TYPES);
 		types.add(DiscrepancyType.SCHEMA_CONFLICT);
 		int left = discrepancies.count(tables, types, EnumSet.of(DiscrepancyStatus.OPEN, DiscrepancyStatus.FAILED));

@@ -30,7 +30,8 @@ import java.util.Locale;
  * <li>Dates {@code 2026-11-23}; times {@code 10:00:00.123}; timestamps {@code 2026-11-23 10:00:00.123}
  * with exactly the compared number of fractional digits, truncated; time-zoned timestamps in UTC with
  * a {@code Z}.</li>
- * <li>UUIDs lower case; binary as lower-case hex.</li>
+ * <li>UUIDs lower case (a UUID kept as text, in either case, against a native one); binary as
+ * lower-case hex.</li>
  * </ul>
  */
 public final class Canonical {
@@ -164,7 +165,7 @@ public final class Canonical {
 				ByteBuffer buffer = ByteBuffer.wrap(b);
 				yield new java.util.UUID(buffer.getLong(), buffer.getLong()).toString();
 			}
-			default -> text(value).toLowerCase(Locale.ROOT);
+			default -> unpadded(value).toLowerCase(Locale.ROOT);
 		};
 	}
 

@@ -76,6 +76,9 @@ public enum ColumnKind {
 		if (numeric(a) && numeric(b)) {
 			return INTEGER; // BOOLEAN with INTEGER: flags as 0/1
 		}
+		if (either(a, b, UUID) && text(a) && text(b)) {
+			return UUID; // a native UUID against text holding one: lower case, either case stored
+		}
 		if (either(a, b, CHAR) && text(a) && text(b)) {
 			return CHAR;
 		}

@@ -28,9 +28,10 @@ public record ComparePlan(TablePair pair, List<ColumnKind> keyKinds, List<Column
 				.kind());
 		}
 		List<ColumnRule> rules = new ArrayList<>();
+		List<String> targetColumns = java.util.Arrays.stream(pair.target().fields()).map(Field::getName).toList();
 		for (ColumnPair column : pair.columns()) {
 			rules.add(ColumnRule.of(column.source().getDataType(), column.target().getDataType(),
-					pair.mapping().compareOptions(column.name())));
+					pair.mapping().compareOptions(column.name(), targetColumns)));
 		}
 		return new ComparePlan(pair, List.copyOf(keyKinds), List.copyOf(rules), new KeyOrder(keyKinds));
 	}

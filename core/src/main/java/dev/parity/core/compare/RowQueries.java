@@ -170,6 +170,7 @@ public final class RowQueries {
 	public static ResultQuery<Record> byKeys(DSLContext dsl, ComparePlan plan, boolean source, List<Object[]> keys,
 			List<Field<?>> extra) {
 		List<Field<?>> keyFields = plan.keyFields(source);
+		keys = lookupKeys(plan, keyFields, keys);
 		Condition condition;
 		if (keyFields.size() == 1) {
 			@SuppressWarnings("unchecked")
@@ -224,7 +225,8 @@ public final class RowQueries {
 	private static List<Field<?>> orderable(ComparisonDialect dialect, ComparePlan plan, List<Field<?>> keyFields) {
 		List<Field<?>> fields = new ArrayList<>();
 		for (int i = 0; i < keyFields.size(); i++) {
-			fields.add(textOrdered(plan.keyKinds().get(i)) ? dialect.binaryText(keyFields.get(i)) : keyFields.get(i));
+			fields.add(textOrdered(plan.keyKinds().get(i)) ? dialect.binaryText(uuidCase(plan, i, keyFields.get(i)))
+					: keyFields.get(i));
 		}
 		return fields;
 	}
@@ -236,9 +238,33 @@ public final class RowQueries {
 			Field<?> keyField = plan.keyFields(true).get(i);
 			Field<?> value = textOrdered(kind) ? DSL.val(key[i] == null ? null : String.valueOf(key[i]))
 					: DSL.val(key[i], keyField.getDataType());
-			fields.add(textOrdered(kind) ? dialect.binaryText(value) : value);
+			fields.add(textOrdered(kind) ? dialect.binaryText(uuidCase(plan, i, value)) : value);
 		}
 		return fields;
+	}
+
+	// A UUID key kept as text may be stored in upper case: ordered and ranged by its lower-case text, the
+	// order of KeyOrder (the same order as upper case for uniformly cased values, digits before letters).
+	private static Field<?> uuidCase(ComparePlan plan, int i, Field<?> field) {
+		return plan.keyKinds().get(i) == ColumnKind.UUID ? DSL.lower(field.cast(org.jooq.impl.SQLDataType.VARCHAR)) : field;
+	}
+
+	// The values to look a key up by: a UUID key kept as text in both cases (stored either way; matched
+	// exactly in Java afterwards), so the engine's index still serves the lookup.
+	private static List<Object[]> lookupKeys(ComparePlan plan, List<Field<?>> keyFields, List<Object[]> keys) {
+		List<Object[]> lookups = new ArrayList<>(keys);
+		for (int i = 0; i < keyFields.size(); i++) {
+			if (plan.keyKinds().get(i) == ColumnKind.UUID && keyFields.get(i).getType() == String.class) {
+				int column = i;
+				List<Object[]> upper = lookups.stream().map((k) -> {
+					Object[] copy = k.clone();
+					copy[column] = k[column] == null ? null : String.valueOf(k[column]).toUpperCase(java.util.Locale.ROOT);
+					return copy;
+				}).toList();
+				lookups.addAll(upper);
+			}
+		}
+		return lookups;
 	}
 
 	/** Key kinds that are ordered as text in code point order (not by the engine's native order). */

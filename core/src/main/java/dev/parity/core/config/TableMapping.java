@@ -60,11 +60,15 @@ public record TableMapping(@Required String name, String source, String target, 
 		rules = java.util.Collections.unmodifiableMap(normalised);
 	}
 
-	/** The compare options of target column {@code column} (case-insensitive), or the defaults. */
-	public dev.parity.core.canonical.CompareOptions compareOptions(String column) {
+	/**
+	 * The compare options of target column {@code column} among the target's columns {@code all}: those
+	 * of the {@code compare} entry that names it by {@link Names} (exact, else the only case-insensitive
+	 * match), or the defaults.
+	 */
+	public dev.parity.core.canonical.CompareOptions compareOptions(String column, java.util.Collection<String> all) {
 		return compare.entrySet()
 			.stream()
-			.filter((e) -> e.getKey().equalsIgnoreCase(column))
+			.filter((e) -> Names.names(e.getKey(), column, all))
 			.map(Map.Entry::getValue)
 			.findFirst()
 			.orElse(dev.parity.core.canonical.CompareOptions.DEFAULTS);

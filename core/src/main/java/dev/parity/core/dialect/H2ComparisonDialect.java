@@ -69,7 +69,7 @@ final class H2ComparisonDialect implements ComparisonDialect {
 									? "CAST(CAST({0} AS DECIMAL(65,30)) AS VARCHAR)" : "CAST({0} AS VARCHAR)", SQLDataType.VARCHAR, value)));
 			case STRING -> CanonicalSql.text("CAST({0} AS VARCHAR)", value);
 			case CHAR -> CanonicalSql.text("TRIM(TRAILING ' ' FROM CAST({0} AS VARCHAR))", value);
-			case UUID -> CanonicalSql.text("LOWER(CAST({0} AS VARCHAR))", value);
+			case UUID -> CanonicalSql.text("LOWER(RTRIM(CAST({0} AS VARCHAR), ' '))", value);
 			case DATE -> CanonicalSql.text("FORMATDATETIME({0}, 'yyyy-MM-dd')", value);
 			// java.time patterns truncate the fraction, as Parity does
 			case TIME -> CanonicalSql.text("FORMATDATETIME({0}, 'HH:mm:ss" + fraction(rule.digits()) + "')", value);

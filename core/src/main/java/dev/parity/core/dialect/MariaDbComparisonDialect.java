@@ -144,7 +144,7 @@ final class MariaDbComparisonDialect implements ComparisonDialect {
 							SQLDataType.VARCHAR, value), rule.digits(), DECIMALS));
 			case STRING -> CanonicalSql.text("CONVERT({0} USING utf8mb4)", value);
 			case CHAR -> CanonicalSql.text("TRIM(TRAILING ' ' FROM CONVERT({0} USING utf8mb4))", value);
-			case UUID -> CanonicalSql.text("LOWER(CONVERT({0} USING utf8mb4))", value);
+			case UUID -> CanonicalSql.text("LOWER(TRIM(TRAILING ' ' FROM CONVERT({0} USING utf8mb4)))", value);
 			case DATE -> CanonicalSql.text("DATE_FORMAT({0}, '%Y-%m-%d')", value);
 			case TIME -> CanonicalSql.text("CONCAT(TIME_FORMAT({0}, '%H:%i:%s')" + fraction("TIME_FORMAT", rule.digits()) + ")",
 					value);

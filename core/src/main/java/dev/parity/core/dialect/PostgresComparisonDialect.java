@@ -123,7 +123,7 @@ final class PostgresComparisonDialect implements ComparisonDialect {
 					SQLDataType.VARCHAR, value), rule.digits(), DECIMALS));
 			case STRING -> CanonicalSql.text("CAST({0} AS varchar)", value);
 			case CHAR -> CanonicalSql.text("rtrim(CAST({0} AS varchar), ' ')", value);
-			case UUID -> CanonicalSql.text("lower(CAST({0} AS varchar))", value);
+			case UUID -> CanonicalSql.text("lower(rtrim(CAST({0} AS varchar), ' '))", value);
 			case DATE -> CanonicalSql.text("to_char({0}, 'YYYY-MM-DD')", value);
 			case TIME -> CanonicalSql.text("to_char({0}, 'HH24:MI:SS')" + fraction(rule.digits()), value);
 			case TIMESTAMP -> CanonicalSql.text("to_char({0}, 'YYYY-MM-DD HH24:MI:SS')" + fraction(rule.digits()),

@@ -84,13 +84,14 @@ public final class MappingValidator {
 			sourceUpdated = column(src, mapping.updatedColumn(), path + ".updated-column", "source", problems).orElse(null);
 			targetUpdated = column(tgt, mapping.updatedColumn(), path + ".updated-column", "target", problems).orElse(null);
 		}
+		Set<String> ignoredColumns = new java.util.HashSet<>();
 		for (String ignored : mapping.ignore()) {
-			column(tgt, ignored, path + ".ignore", "target", problems);
+			column(tgt, ignored, path + ".ignore", "target", problems).ifPresent((c) -> ignoredColumns.add(c.getName()));
 		}
 		for (String compared : mapping.compare().keySet()) {
 			column(tgt, compared, path + ".compare." + compared, "target", problems);
 		}
-		List<ColumnPair> columns = columns(mapping, path, src, tgt, targetKey, problems).stream()
+		List<ColumnPair> columns = columns(mapping, path, src, tgt, targetKey, ignoredColumns, problems).stream()
 			.map((c) -> new ColumnPair(c.name(), c.expression() ? c.source() : TableResolver.javaTime(c.source(), sourceTemporal),
 					TableResolver.javaTime(c.target(), targetTemporal), c.expression()))
 			.toList();
@@ -107,19 +108,20 @@ public final class MappingValidator {
 	}
 
 	private List<ColumnPair> columns(TableMapping mapping, String path, Table<?> src, Table<?> tgt,
-			List<Field<?>> targetKey, List<ConfigProblem> problems) {
+			List<Field<?>> targetKey, Set<String> ignoredColumns, List<ConfigProblem> problems) {
 		Map<String, String> expressions = new LinkedHashMap<>();
 		for (Map.Entry<String, String> entry : mapping.columns().entrySet()) {
 			String columnPath = path + ".columns." + entry.getKey();
 			Optional<Field<?>> column = column(tgt, entry.getKey(), columnPath, "target", problems);
 			column.ifPresent((c) -> expressions.put(c.getName(), entry.getValue()));
 		}
-		Set<String> skipped = mapping.ignore().stream().map((c) -> c.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
-		targetKey.forEach((k) -> skipped.add(k.getName().toLowerCase(Locale.ROOT)));
+		// by exact (resolved) name: an ignored ordertotal does not hide a quoted "OrderTotal"
+		Set<String> skipped = new java.util.HashSet<>(ignoredColumns);
+		targetKey.forEach((k) -> skipped.add(k.getName()));
 		List<ColumnPair> columns = new ArrayList<>();
 		for (Field<?> targetColumn : tgt.fields()) {
 			String name = targetColumn.getName();
-			if (skipped.contains(name.toLowerCase(Locale.ROOT))) {
+			if (skipped.contains(name)) {
 				continue;
 			}
 			String expression = expressions.get(name);
@@ -181,7 +183,11 @@ public final class MappingValidator {
 			List<ConfigProblem> problems) {
 		Optional<Table<?>> table = TableResolver.find(database, name);
 		if (table.isEmpty()) {
-			problems.add(new ConfigProblem(path, 0, "table " + name + " does not exist in the " + side + " database"));
+			List<String> candidates = TableResolver.ambiguousTable(database, name);
+			problems.add(new ConfigProblem(path, 0, candidates.isEmpty()
+					? "table " + name + " does not exist in the " + side + " database"
+					: "table " + name + " is ambiguous in the " + side + " database: it matches " + String.join(" and ", candidates)
+							+ " except for case; write the name exactly as one of them"));
 		}
 		return table;
 	}
@@ -190,8 +196,11 @@ public final class MappingValidator {
 			List<ConfigProblem> problems) {
 		Optional<Field<?>> column = TableResolver.column(table, name);
 		if (column.isEmpty()) {
-			problems.add(new ConfigProblem(path, 0,
-					"column " + name + " does not exist in " + side + " table " + table.getName()));
+			List<String> candidates = TableResolver.ambiguousColumn(table, name);
+			problems.add(new ConfigProblem(path, 0, candidates.isEmpty()
+					? "column " + name + " does not exist in " + side + " table " + table.getName()
+					: "column " + name + " is ambiguous in " + side + " table " + table.getName() + ": it matches "
+							+ String.join(" and ", candidates) + " except for case; write the name exactly as one of them"));
 		}
 		return column;
 	}

@@ -12,12 +12,13 @@ import org.jooq.UniqueKey;
 import org.jooq.impl.DSL;
 
 import dev.parity.core.canonical.JavaTimeTypes;
+import dev.parity.core.config.Names;
 import dev.parity.core.connect.Database;
 
 /**
  * Finds a configured {@code [schema.]table} in a live database through jOOQ's {@link org.jooq.Meta},
  * so that queries use the engine's real spelling: an exact match wins, otherwise a unique
- * case-insensitive match ({@code customers} finds H2's {@code CUSTOMERS}).
+ * case-insensitive match ({@code customers} finds H2's {@code CUSTOMERS}); see {@link Names}.
  */
 public final class TableResolver {
 
@@ -115,14 +116,35 @@ public final class TableResolver {
 	}
 
 	private static <T> Optional<T> pick(List<T> candidates, String name, java.util.function.Function<T, String> nameOf) {
-		Optional<T> exact = candidates.stream().filter((c) -> nameOf.apply(c).equals(name)).findFirst();
-		if (exact.isPresent()) {
-			return exact;
+		return Names.pick(candidates, name, nameOf);
+	}
+
+	/**
+	 * The tables {@code qualifiedName} matches except for case when it is ambiguous (see {@link Names}),
+	 * else empty.
+	 */
+	public static List<String> ambiguousTable(Database database, String qualifiedName) {
+		DSLContext dsl = database.dsl();
+		DSLContext metaDsl = database.dialect().metaDialect() == dsl.dialect() ? dsl
+				: dsl.configuration().derive(database.dialect().metaDialect()).dsl();
+		int dot = qualifiedName.lastIndexOf('.');
+		String schemaName = dot < 0 ? dsl.fetchValue(DSL.select(DSL.currentSchema())) : qualifiedName.substring(0, dot);
+		String tableName = qualifiedName.substring(dot + 1);
+		List<Schema> schemas = metaDsl.meta()
+			.filterSchemas((s) -> schemaName != null && s.getName().equalsIgnoreCase(schemaName))
+			.getSchemas();
+		List<String> ambiguousSchemas = Names.ambiguous(schemas, schemaName, Schema::getName);
+		if (!ambiguousSchemas.isEmpty()) {
+			return ambiguousSchemas.stream().map((s) -> s + "." + tableName).toList();
 		}
-		List<T> folded = candidates.stream()
-			.filter((c) -> nameOf.apply(c).toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT)))
-			.toList();
-		return folded.size() == 1 ? Optional.of(folded.get(0)) : Optional.empty();
+		return pick(schemas, schemaName, Schema::getName)
+			.map((s) -> Names.ambiguous(s.getTables(), tableName, Table::getName))
+			.orElse(List.of());
+	}
+
+	/** The columns {@code name} matches except for case when it is ambiguous, else empty. */
+	public static List<String> ambiguousColumn(Table<?> table, String name) {
+		return Names.ambiguous(List.of(table.fields()), name, Field::getName);
 	}
 
 }

@@ -330,7 +330,8 @@ public class DiscrepancyRepository {
 
 	/**
 	 * Sets the status of those of {@code ids} that are still {@code OPEN} (an accepted discrepancy stays
-	 * accepted), with who and why.
+	 * accepted), with who and why; a {@code FAILED} discrepancy also keeps the reason as its
+	 * {@code detail} (the discrepancy JSON shows it).
 	 */
 	public void setStatus(Collection<Long> ids, DiscrepancyStatus status, String actor, String reason, Instant at) {
 		if (ids.isEmpty()) {
@@ -344,6 +345,7 @@ public class DiscrepancyRepository {
 				.set(Disc.STATUS_CHANGED_AT, at)
 				.set(Disc.STATUS_CHANGED_BY, actor)
 				.set(Disc.STATUS_REASON, reason)
+				.set(Disc.DETAIL, status == DiscrepancyStatus.FAILED ? DSL.val(reason) : Disc.DETAIL)
 				.where(Disc.ID.eq(DSL.any(slice.toArray(Long[]::new))))
 				.and(Disc.STATUS.eq(DiscrepancyStatus.OPEN.name()))
 				.execute();

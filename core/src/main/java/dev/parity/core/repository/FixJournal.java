@@ -110,6 +110,37 @@ public class FixJournal {
 		}
 		insert(runId, chunkRef, entries, changes, failures, FixStatus.CONFIRMED, trigger, at);
 		audit(Fix.CHUNK_REF.eq(chunkRef).and(Fix.STATUS.eq(FixStatus.CONFIRMED.name())));
+		if (failures != null && !failures.isEmpty()) {
+			auditFailures(Fix.CHUNK_REF.eq(chunkRef).and(Fix.STATUS.eq(FixStatus.FAILED.name())));
+		}
+	}
+
+	// One audit row ("fix-failed", the reason as its detail) per refused change: nothing was changed.
+	private void auditFailures(Condition fixes) {
+		dsl.insertInto(Audit.TABLE, Audit.OCCURRED_AT, Audit.ACTOR, Audit.ACTION, Audit.TABLE_NAME, Audit.DISCREPANCY_ID,
+				Audit.RUN_ID, Audit.DETAIL, Audit.FIX_ID, Audit.KEY_JSON, Audit.RULE, Audit.TRIGGER, Audit.BEFORE, Audit.AFTER)
+			.select(dsl.select(Fix.FINISHED_AT, Fix.TRIGGER, DSL.inline("fix-failed"), Fix.TABLE_NAME, Fix.DISCREPANCY_ID,
+					Fix.RUN_ID, DSL.inline("not applied: ").concat(Fix.REASON), Fix.ID, Fix.KEY_JSON, Fix.RULE, Fix.TRIGGER,
+					Fix.BEFORE, Fix.AFTER)
+				.from(Fix.TABLE)
+				.where(fixes)
+				.andNotExists(dsl.selectOne().from(Audit.TABLE).where(Audit.FIX_ID.eq(Fix.ID))))
+			.execute();
+	}
+
+	/** A run's refused changes: table, key and the reason, at most {@code limit}, in journal order. */
+	public List<FixFailure> failures(long runId, int limit) {
+		return dsl.select(Fix.TABLE_NAME, Fix.KEY_JSON, Fix.REASON)
+			.from(Fix.TABLE)
+			.where(Fix.RUN_ID.eq(runId))
+			.and(Fix.STATUS.eq(FixStatus.FAILED.name()))
+			.orderBy(Fix.ID)
+			.limit(limit)
+			.fetch((r) -> new FixFailure(r.value1(), r.value2(), r.value3()));
+	}
+
+	/** A refused change of a run: its table, key (as stored) and why. */
+	public record FixFailure(String table, String keyJson, String reason) {
 	}
 
 	/** Why the target refused a change, and the SQL it refused. */

@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import dev.parity.core.canonical.ColumnKind;
+import dev.parity.core.config.Names;
 import dev.parity.core.config.TableMapping;
 import dev.parity.core.schema.SchemaFinding.Severity;
 
@@ -75,11 +76,11 @@ public final class SchemaComparator {
 					+ String.join(", ", previousSource.primaryKey()) + ") to (" + String.join(", ", source.primaryKey()) + ")",
 					String.join(", ", source.primaryKey()), String.join(", ", target.primaryKey())));
 		}
-		Set<String> ignored = lower(mapping.ignore());
-		Set<String> keySet = lower(keys);
+		List<String> targetNames = target.columns().stream().map(ColumnDefinition::name).toList();
+		Set<String> ignored = resolved(mapping.ignore(), targetNames);
+		Set<String> keySet = resolved(keys, targetNames);
 		for (ColumnDefinition t : target.columns()) {
-			String name = t.name().toLowerCase(Locale.ROOT);
-			if (ignored.contains(name) || keySet.contains(name) || expression(mapping, t.name()) != null) {
+			if (ignored.contains(t.name()) || keySet.contains(t.name()) || expression(mapping, t.name(), targetNames) != null) {
 				continue;
 			}
 			Optional<ColumnDefinition> s = source.column(t.name());
@@ -104,10 +105,9 @@ public final class SchemaComparator {
 						"compatible change: " + change(before, s.get(), beforeTarget, t), s.get().describe(), t.describe()));
 			}
 		}
-		Set<String> ignoredSource = lower(mapping.ignoreSource());
+		Set<String> ignoredSource = resolved(mapping.ignoreSource(), source.columns().stream().map(ColumnDefinition::name).toList());
 		for (ColumnDefinition s : source.columns()) {
-			String name = s.name().toLowerCase(Locale.ROOT);
-			if (target.column(s.name()).isPresent() || ignoredSource.contains(name) || usedInExpression(mapping, s.name())) {
+			if (target.column(s.name()).isPresent() || ignoredSource.contains(s.name()) || usedInExpression(mapping, s.name())) {
 				continue;
 			}
 			boolean isNew = previousSource != null && previousSource.column(s.name()).isEmpty();
@@ -213,7 +213,14 @@ public final class SchemaComparator {
 	}
 
 	private static void add(Map<String, SchemaFinding> findings, SchemaFinding finding) {
-		findings.putIfAbsent(finding.column().toLowerCase(Locale.ROOT), finding);
+		findings.putIfAbsent(finding.column(), finding);
+	}
+
+	// The columns among `all` that configured `names` name (exact match first, see Names).
+	private static Set<String> resolved(List<String> names, List<String> all) {
+		Set<String> resolved = new java.util.HashSet<>();
+		names.forEach((n) -> Names.pick(all, n, java.util.function.Function.identity()).ifPresent(resolved::add));
+		return resolved;
 	}
 
 	private static List<String> configuredColumns(TableMapping mapping) {
@@ -223,11 +230,11 @@ public final class SchemaComparator {
 		return names;
 	}
 
-	private static String expression(TableMapping mapping, String targetColumn) {
+	private static String expression(TableMapping mapping, String targetColumn, List<String> targetColumns) {
 		return mapping.columns()
 			.entrySet()
 			.stream()
-			.filter((e) -> e.getKey().equalsIgnoreCase(targetColumn))
+			.filter((e) -> Names.names(e.getKey(), targetColumn, targetColumns))
 			.map(Map.Entry::getValue)
 			.findFirst()
 			.orElse(null);

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.jooq.Field;
 import org.jooq.Table;
 
+import dev.parity.core.config.Names;
 import dev.parity.core.connect.Database;
 import dev.parity.core.mapping.TableResolver;
 
@@ -23,9 +24,9 @@ public record TableDefinition(String name, List<ColumnDefinition> columns, List<
 				TableResolver.primaryKey(table).stream().map(Field::getName).toList());
 	}
 
-	/** A column by name, case-insensitively. */
+	/** A column by configured name: an exact match, else the only case-insensitive one ({@link Names}). */
 	public Optional<ColumnDefinition> column(String name) {
-		return columns.stream().filter((c) -> c.name().equalsIgnoreCase(name)).findFirst();
+		return Names.pick(columns, name, ColumnDefinition::name);
 	}
 
 }
