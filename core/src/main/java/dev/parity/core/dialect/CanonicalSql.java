@@ -43,8 +43,11 @@ final class CanonicalSql {
 			case TIMESTAMP -> (ColumnKind.of(type) == ColumnKind.TIMESTAMP || ColumnKind.of(type) == ColumnKind.DATE)
 					&& rule.digits() <= 9;
 			case BINARY -> sql.isBinary();
-			// An instant needs the session's and the column's time zones; OTHER has no rule to follow.
-			case TIMESTAMP_TZ, OTHER -> false;
+			// An instant column, in the UTC session; a naive one compared with an instant needs its side's
+			// time-zone, which Parity applies.
+			case TIMESTAMP_TZ -> ColumnKind.of(type) == ColumnKind.TIMESTAMP_TZ && rule.digits() <= 9;
+			// OTHER has no rule to follow.
+			case OTHER -> false;
 		};
 	}
 

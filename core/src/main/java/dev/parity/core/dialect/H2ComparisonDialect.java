@@ -75,6 +75,8 @@ final class H2ComparisonDialect implements ComparisonDialect {
 			case TIME -> CanonicalSql.text("FORMATDATETIME({0}, 'HH:mm:ss" + fraction(rule.digits()) + "')", value);
 			case TIMESTAMP -> CanonicalSql.text("FORMATDATETIME({0}, 'yyyy-MM-dd HH:mm:ss" + fraction(rule.digits()) + "')",
 					value);
+			case TIMESTAMP_TZ -> CanonicalSql.text("FORMATDATETIME({0}, 'yyyy-MM-dd HH:mm:ss" + fraction(rule.digits())
+					+ "', 'en', 'UTC') || 'Z'", value);
 			case BINARY -> CanonicalSql.text("LOWER(RAWTOHEX({0}))", value);
 			default -> Optional.empty();
 		};

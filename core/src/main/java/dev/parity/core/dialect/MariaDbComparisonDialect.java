@@ -150,6 +150,9 @@ final class MariaDbComparisonDialect implements ComparisonDialect {
 					value);
 			case TIMESTAMP -> CanonicalSql.text(
 					"CONCAT(DATE_FORMAT({0}, '%Y-%m-%d %H:%i:%s')" + fraction("DATE_FORMAT", rule.digits()) + ")", value);
+			// TIMESTAMP in the UTC session: UTC wall-clock time
+			case TIMESTAMP_TZ -> CanonicalSql.text(
+					"CONCAT(DATE_FORMAT({0}, '%Y-%m-%d %H:%i:%s')" + fraction("DATE_FORMAT", rule.digits()) + ", 'Z')", value);
 			case BINARY -> CanonicalSql.text("LOWER(HEX({0}))", value);
 			default -> Optional.empty();
 		};

@@ -128,6 +128,8 @@ final class PostgresComparisonDialect implements ComparisonDialect {
 			case TIME -> CanonicalSql.text("to_char({0}, 'HH24:MI:SS')" + fraction(rule.digits()), value);
 			case TIMESTAMP -> CanonicalSql.text("to_char({0}, 'YYYY-MM-DD HH24:MI:SS')" + fraction(rule.digits()),
 					DSL.field("CAST({0} AS timestamp)", SQLDataType.LOCALDATETIME, value));
+			case TIMESTAMP_TZ -> CanonicalSql.text("to_char({0}, 'YYYY-MM-DD HH24:MI:SS')" + fraction(rule.digits()) + " || 'Z'",
+					DSL.field("({0} AT TIME ZONE 'UTC')", SQLDataType.LOCALDATETIME, value));
 			case BINARY -> CanonicalSql.text("encode({0}, 'hex')", value);
 			default -> Optional.empty();
 		};

@@ -18,10 +18,16 @@ public record TestSchema(TestDatabases server, String url, String user, String p
 		return new ConnectionSettings(url, user, password, 4);
 	}
 
-	/** Runs statements with a plain, writable connection (test setup only). */
+	/**
+	 * Runs statements with a plain, writable connection (test setup only). On MariaDB the session is UTC,
+	 * so that a {@code TIMESTAMP} literal is the same instant whatever the server's zone.
+	 */
 	public void execute(String... statements) {
 		try (Connection connection = DriverManager.getConnection(url, user, password);
 				Statement statement = connection.createStatement()) {
+			if (server == TestDatabases.MARIADB) {
+				statement.execute("SET time_zone = '+00:00'");
+			}
 			for (String sql : statements) {
 				statement.execute(sql);
 			}

@@ -42,6 +42,7 @@ import dev.parity.core.mapping.MappingValidator;
  * changes the checksum. Where an engine has no SQL form for a type, the plan must say so (fallback)
  * and name the column: the expected fallbacks are listed here, so a silent change fails the test.
  */
+@org.junit.jupiter.api.extension.ExtendWith(dev.parity.core.testsupport.ServerTimeZones.class)
 class ChecksumTypeMatrixIntegrationTests {
 
 	/** Columns an engine cannot canonicalise in SQL, by engine: they make the table fall back. */

@@ -33,6 +33,7 @@ import dev.parity.core.testsupport.TestDatabases;
  * and keys differing only by case, accent, punctuation or a trailing space under collations that
  * order them differently (PostgreSQL ICU, MariaDB case-insensitive).
  */
+@org.junit.jupiter.api.extension.ExtendWith(dev.parity.core.testsupport.ServerTimeZones.class)
 class DiffTypeMatrixIntegrationTests {
 
 	@TempDir
@@ -127,10 +128,58 @@ class DiffTypeMatrixIntegrationTests {
 					TypeCase.per("X'DEADBEEF'", "'\\xDEADBEEF'::bytea", "X'DEADBEEF'"),
 					TypeCase.per("X'DEADBEEF'", "'\\xDEADBEEF'::bytea", "X'DEADBEEF'"),
 					TypeCase.per("X'DEADBEEE'", "'\\xDEADBEEE'::bytea", "X'DEADBEEE'"), "deadbeef", "deadbeee"),
+			// a UUID kept as upper-case text against a native one (and the reverse): lower case on both sides
+			new TypeCase("c_uuid_upper", TypeCase.per("CHAR(36)", "UUID", "UUID"), TypeCase.per("CHAR(36)", "UUID", "CHAR(36)"),
+					TypeCase.per("'6F1C2A3E-0B4D-4C8E-9F10-1A2B3C4D5E6F'", "'6F1C2A3E-0B4D-4C8E-9F10-1A2B3C4D5E6F'",
+							"'6F1C2A3E-0B4D-4C8E-9F10-1A2B3C4D5E6F'"),
+					TypeCase.per("'6F1C2A3E-0B4D-4C8E-9F10-1A2B3C4D5E6F'", "'6F1C2A3E-0B4D-4C8E-9F10-1A2B3C4D5E6F'",
+							"'6F1C2A3E-0B4D-4C8E-9F10-1A2B3C4D5E6F'"),
+					TypeCase.per("'6F1C2A3E-0B4D-4C8E-9F10-1A2B3C4D5E70'", "'6F1C2A3E-0B4D-4C8E-9F10-1A2B3C4D5E70'",
+							"'6F1C2A3E-0B4D-4C8E-9F10-1A2B3C4D5E70'"),
+					"6f1c2a3e-0b4d-4c8e-9f10-1a2b3c4d5e6f", "6f1c2a3e-0b4d-4c8e-9f10-1a2b3c4d5e70"),
+			// Time (see TimeZoneMatrix): two instants an hour apart that read as the same wall-clock time in
+			// the autumn overlap of Europe/Berlin (and of America/New_York); MariaDB TIMESTAMP is an instant
+			instant("c_instant_eu", "2026-10-25 00:30:00.123456", "2026-10-25 01:30:00.123456"),
+			instant("c_instant_us", "2026-11-01 05:30:00.5", "2026-11-01 06:30:00.5"),
+			// naive date-times in the spring-forward gap of Europe/Berlin and of America/New_York, an hour
+			// before their neighbour (java.sql.Timestamp in such a JVM zone moves them onto it)
+			naive("c_gap_eu", "2026-03-29 02:30:00", "2026-03-29 03:30:00"),
+			naive("c_gap_us", "2026-03-08 02:30:00.25", "2026-03-08 03:30:00.25"),
+			// before 1970 with microseconds, after 2038
+			naive("c_pre1970", "1969-12-31 23:59:59.999999", "1969-12-31 23:59:59.999998"),
+			naive("c_post2038", "2040-06-30 12:00:00.000001", "2040-06-30 12:00:00.000002"),
+			// dates before 1582-10-15 (the Julian/Gregorian hybrid calendar moves 1582-10-10 onto 1582-10-20)
+			TypeCase.of("c_old_date", "DATE", "DATE '1582-10-10'", "DATE '1582-10-20'", "1582-10-10", "1582-10-20"),
+			TypeCase.of("c_ancient_date", "DATE", "DATE '0999-03-01'", "DATE '0999-02-28'", "0999-03-01", "0999-02-28"),
 			new TypeCase("c_text", TypeCase.per("TEXT", "TEXT", "CHARACTER LARGE OBJECT"),
 					TypeCase.per("TEXT", "TEXT", "CHARACTER LARGE OBJECT"), TypeCase.per("'long text'", "'long text'", "'long text'"),
 					TypeCase.per("'long text'", "'long text'", "'long text'"),
 					TypeCase.per("'long text!'", "'long text!'", "'long text!'"), "long text", "long text!"));
+
+	/** An instant column (6 digits), the same instant on every engine, and a changed one (UTC literals). */
+	static TypeCase instant(String column, String utc, String changedUtc) {
+		Map<Engine, String> ddl = TypeCase.per("TIMESTAMP(6)", "TIMESTAMPTZ(6)", "TIMESTAMP(6) WITH TIME ZONE");
+		// MariaDB reads a TIMESTAMP literal in the session's zone: the fixture's sessions are UTC (TestSchema)
+		Map<Engine, String> value = TypeCase.per("'" + utc + "'", "TIMESTAMPTZ '" + utc + "+00'",
+				"TIMESTAMP WITH TIME ZONE '" + utc + "+00:00'");
+		Map<Engine, String> changed = TypeCase.per("'" + changedUtc + "'", "TIMESTAMPTZ '" + changedUtc + "+00'",
+				"TIMESTAMP WITH TIME ZONE '" + changedUtc + "+00:00'");
+		return new TypeCase(column, ddl, ddl, value, value, changed, micros(utc) + "Z", micros(changedUtc) + "Z");
+	}
+
+	/** A naive date-time column (6 digits). */
+	static TypeCase naive(String column, String local, String changedLocal) {
+		Map<Engine, String> ddl = TypeCase.per("DATETIME(6)", "TIMESTAMP(6)", "TIMESTAMP(6)");
+		Map<Engine, String> value = TypeCase.per("'" + local + "'", "'" + local + "'", "TIMESTAMP '" + local + "'");
+		Map<Engine, String> changed = TypeCase.per("'" + changedLocal + "'", "'" + changedLocal + "'",
+				"TIMESTAMP '" + changedLocal + "'");
+		return new TypeCase(column, ddl, ddl, value, value, changed, micros(local), micros(changedLocal));
+	}
+
+	private static String micros(String time) {
+		String fraction = time.contains(".") ? time.substring(time.indexOf('.') + 1) : "";
+		return time.replaceAll("\\..*$", "") + "." + (fraction + "000000").substring(0, 6);
+	}
 
 	/** Keys that differ only by case, accent, punctuation or a trailing space. */
 	static final List<String> KEYS = List.of("abc", "ABC", "Ábc", "abc ", "a-b", "a_b", "a b", "zz", "Zz", "éa");
