@@ -82,7 +82,7 @@ class ParityConfigLoaderTests {
 				      columns: [a, b]
 				""");
 		assertThat(problems).containsExactlyInAnyOrder(
-				"parity.source.pasword (line 2): unknown key; allowed here: url, username, password, pool-size",
+				"parity.source.pasword (line 2): unknown key; allowed here: url, username, password, pool-size, time-zone",
 				"parity.target.url (line 3): is required",
 				"parity.lag-window (line 4): expected a duration such as 500ms, 30s, 5m, 2h or 1d, found 'soon'",
 				"parity.tabels (line 5): unknown key; allowed here: name, source, target, control, lag-window, tables, thresholds, diff, exit-criteria, sla, report, schedules, time-zone, reconcile, users, checksum, cutover",
@@ -234,6 +234,27 @@ class ParityConfigLoaderTests {
 				"parity.schedules.cleanup: unknown job; known jobs: counts, diff, schema, checksum, reconcile, report",
 				"parity.schedules.report: needs a Quartz cron expression such as \"0 0 * * * ?\" (hourly); leave the key out to not schedule it",
 				"parity.time-zone: 'Mars/Olympus' is not a time zone; use an IANA name such as UTC or Europe/Berlin");
+	}
+
+	@Test
+	void aConnectionsTimeZoneBindsAsAZoneAndAnUnknownOneIsNamed() {
+		ParityConfig config = parse("""
+				parity:
+				  source: { url: jdbc:h2:mem:s, time-zone: Europe/Berlin }
+				  target: { url: jdbc:h2:mem:t }
+				  tables: [ { name: t } ]
+				""");
+		assertThat(config.source().timeZone()).isEqualTo(java.time.ZoneId.of("Europe/Berlin"));
+		assertThat(config.source().naiveZone()).isEqualTo(java.time.ZoneId.of("Europe/Berlin"));
+		assertThat(config.target().timeZone()).isNull();
+		assertThat(config.target().naiveZone()).isEqualTo(java.time.ZoneOffset.UTC);
+		assertThat(problems("""
+				parity:
+				  source: { url: jdbc:h2:mem:s }
+				  target: { url: jdbc:h2:mem:t, time-zone: Berlin }
+				  tables: [ { name: t } ]
+				""")).singleElement().asString().startsWith("parity.target.time-zone (line 3)")
+			.contains("an IANA time zone name such as UTC or Europe/Berlin");
 	}
 
 	@Test

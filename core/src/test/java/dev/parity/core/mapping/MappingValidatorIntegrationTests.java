@@ -42,7 +42,9 @@ class MappingValidatorIntegrationTests {
 				"INSERT INTO visits VALUES ('2026-01-01', 1, 3), ('2026-01-01', 1, 4)");
 		targetSchema.execute(
 				"CREATE TABLE customer (id INT PRIMARY KEY, full_name VARCHAR(50), balance NUMERIC(12,2), loaded_at TIMESTAMP)",
-				"CREATE TABLE visits (day DATE, customer_id INT, n INT, region VARCHAR(10))");
+				"CREATE TABLE visits (day DATE, customer_id INT, n INT, region VARCHAR(10))",
+				"CREATE TABLE totals (id INT PRIMARY KEY, \"OrderTotal\" INT, ordertotal INT)");
+		sourceSchema.execute("CREATE TABLE totals (id INT PRIMARY KEY, OrderTotal INT, ordertotal_old INT)");
 		source = DatabaseConnector.source(sourceSchema.settings());
 		target = DatabaseConnector.target(targetSchema.settings());
 	}
@@ -69,6 +71,32 @@ class MappingValidatorIntegrationTests {
 		assertThat(pair.targetKey()).extracting(Field::getName).containsExactly("id");
 		assertThat(pair.columns()).extracting(ColumnPair::name).containsExactly("full_name", "balance");
 		assertThat(pair.columns()).extracting(ColumnPair::expression).containsExactly(true, true);
+	}
+
+	@Test
+	void anExactNameWinsAndAnAmbiguousOneIsAnErrorNamingBoth() {
+		// ignoring ordertotal (exact) keeps the quoted "OrderTotal" compared; it is not matched by case
+		TableMapping totals = new TableMapping("totals", "totals", "totals", null, null, false,
+				Map.of("ordertotal", "ordertotal_old"), List.of());
+		TableMapping ignoring = new TableMapping("totals", "totals", "totals", null, null, false, null, List.of("ordertotal"));
+		List<ConfigProblem> problems = new ArrayList<>();
+		List<TablePair> pairs = new MappingValidator(source, target).resolve(List.of(ignoring), List.of(ignoring), problems);
+		assertThat(problems).isEmpty();
+		assertThat(pairs.get(0).columns()).extracting(ColumnPair::name).containsExactly("OrderTotal");
+		// an expression under the exact lower-case name maps that column only
+		pairs = new MappingValidator(source, target).resolve(List.of(totals), List.of(totals), problems);
+		assertThat(problems).isEmpty();
+		assertThat(pairs.get(0).columns()).extracting(ColumnPair::name, ColumnPair::expression)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("OrderTotal", false),
+					org.assertj.core.groups.Tuple.tuple("ordertotal", true));
+		// a name that matches both except for case is an error naming both
+		TableMapping ambiguous = new TableMapping("totals", "totals", "totals", null, null, false, null,
+				List.of("ORDERTOTAL"));
+		new MappingValidator(source, target).resolve(List.of(ambiguous), List.of(ambiguous), problems);
+		assertThat(problems).extracting(ConfigProblem::toString).singleElement().asString()
+			.contains("parity.tables[0].ignore")
+			.contains("ORDERTOTAL is ambiguous in target table totals")
+			.contains("OrderTotal and ordertotal");
 	}
 
 	@Test
