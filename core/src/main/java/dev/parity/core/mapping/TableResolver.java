@@ -27,20 +27,25 @@ public final class TableResolver {
 
 	/** The table, or empty if it does not exist (or the name is ambiguous). */
 	public static Optional<Table<?>> find(Database database, String qualifiedName) {
+		Lookup lookup = lookup(database, qualifiedName);
+		return pick(lookup.schemas(), lookup.schema(), Schema::getName)
+			.flatMap((s) -> pick(s.getTables(), lookup.table(), Table::getName));
+	}
+
+	// The schemas a [schema.]table name may be in (matched ignoring case), and the two names.
+	private record Lookup(List<Schema> schemas, String schema, String table) {
+	}
+
+	private static Lookup lookup(Database database, String qualifiedName) {
 		DSLContext dsl = database.dsl();
 		DSLContext metaDsl = database.dialect().metaDialect() == dsl.dialect() ? dsl
 				: dsl.configuration().derive(database.dialect().metaDialect()).dsl();
 		int dot = qualifiedName.lastIndexOf('.');
 		String schemaName = dot < 0 ? dsl.fetchValue(DSL.select(DSL.currentSchema())) : qualifiedName.substring(0, dot);
-		String tableName = qualifiedName.substring(dot + 1);
 		List<Schema> schemas = metaDsl.meta()
 			.filterSchemas((s) -> schemaName != null && s.getName().equalsIgnoreCase(schemaName))
 			.getSchemas();
-		Optional<Schema> schema = pick(schemas, schemaName, Schema::getName);
-		if (schema.isEmpty()) {
-			return Optional.empty();
-		}
-		return pick(schema.get().getTables(), tableName, Table::getName);
+		return new Lookup(schemas, schemaName, qualifiedName.substring(dot + 1));
 	}
 
 	/**
@@ -124,21 +129,13 @@ public final class TableResolver {
 	 * else empty.
 	 */
 	public static List<String> ambiguousTable(Database database, String qualifiedName) {
-		DSLContext dsl = database.dsl();
-		DSLContext metaDsl = database.dialect().metaDialect() == dsl.dialect() ? dsl
-				: dsl.configuration().derive(database.dialect().metaDialect()).dsl();
-		int dot = qualifiedName.lastIndexOf('.');
-		String schemaName = dot < 0 ? dsl.fetchValue(DSL.select(DSL.currentSchema())) : qualifiedName.substring(0, dot);
-		String tableName = qualifiedName.substring(dot + 1);
-		List<Schema> schemas = metaDsl.meta()
-			.filterSchemas((s) -> schemaName != null && s.getName().equalsIgnoreCase(schemaName))
-			.getSchemas();
-		List<String> ambiguousSchemas = Names.ambiguous(schemas, schemaName, Schema::getName);
+		Lookup lookup = lookup(database, qualifiedName);
+		List<String> ambiguousSchemas = Names.ambiguous(lookup.schemas(), lookup.schema(), Schema::getName);
 		if (!ambiguousSchemas.isEmpty()) {
-			return ambiguousSchemas.stream().map((s) -> s + "." + tableName).toList();
+			return ambiguousSchemas.stream().map((s) -> s + "." + lookup.table()).toList();
 		}
-		return pick(schemas, schemaName, Schema::getName)
-			.map((s) -> Names.ambiguous(s.getTables(), tableName, Table::getName))
+		return pick(lookup.schemas(), lookup.schema(), Schema::getName)
+			.map((s) -> Names.ambiguous(s.getTables(), lookup.table(), Table::getName))
 			.orElse(List.of());
 	}
 

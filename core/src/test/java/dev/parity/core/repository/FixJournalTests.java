@@ -89,11 +89,16 @@ class FixJournalTests {
 		assertThat(dsl.fetch("SELECT a.key_json, a.action, a.after_json, a.trigger_source FROM parity_audit a"
 				+ " JOIN parity_fix f ON f.id = a.fix_id WHERE f.status = 'CONFIRMED'").map((r) -> r.intoList().toString()))
 			.containsExactly("[{\"id\":\"1\"}, reconcile-insert, [{\"id\":\"1\"}], cli:test]");
-		assertThat(count(dsl, "SELECT COUNT(*) FROM parity_audit")).as("one audit row per applied change").isOne();
+		assertThat(count(dsl, "SELECT COUNT(*) FROM parity_audit WHERE action LIKE 'reconcile-%'"))
+			.as("one audit row per applied change").isOne();
+		// and one for the refused change, with its reason: nothing was changed
+		assertThat(dsl.fetch("SELECT a.key_json, a.action, a.detail FROM parity_audit a JOIN parity_fix f"
+				+ " ON f.id = a.fix_id WHERE f.status = 'FAILED'").map((r) -> r.intoList().toString()))
+			.containsExactly("[{\"id\":\"3\"}, fix-failed, not applied: check constraint]");
 		assertThatThrownBy(() -> journal.confirm(run, "c1", chunk(), Map.of(), "cli:test", AT))
 			.isInstanceOf(IllegalStateException.class)
 			.hasMessage("reconcile chunk c1 has no outstanding intent to confirm");
-		assertThat(count(dsl, "SELECT COUNT(*) FROM parity_audit")).isOne();
+		assertThat(count(dsl, "SELECT COUNT(*) FROM parity_audit")).isEqualTo(2);
 	}
 
 	@ParameterizedTest
