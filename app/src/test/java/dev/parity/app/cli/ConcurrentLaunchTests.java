@@ -92,6 +92,8 @@ class ConcurrentLaunchTests {
 			assertThat(control.queryRows("SELECT discrepancy_type || ' ' || status || ' ' || count(*) FROM parity_discrepancy"
 					+ " GROUP BY discrepancy_type, status ORDER BY discrepancy_type"))
 				.containsExactly("EXTRA_IN_TARGET OPEN 20", "FIELD_MISMATCH OPEN 40", "MISSING_IN_TARGET OPEN 30");
+			assertThat(control.queryLong("SELECT count(*) FROM parity_diff_candidate"))
+				.as("the completed run's candidates are pruned").isZero();
 		}
 	}
 
