@@ -163,7 +163,8 @@ public class LaunchGate {
 						+ (execution == null ? "gone" : execution.getStatus().toString()));
 				continue;
 			}
-			if (gone || orphan.test(execution)) {
+			// A holder in this very process runs here (a schedule's own launch a moment ago, not yet noted as such).
+			if (!process.equals(h.process()) && (gone || orphan.test(execution))) {
 				recover(execution, operator, actor, recoveredAction, h.process());
 				breakLock(h, "its process is gone");
 				continue;
