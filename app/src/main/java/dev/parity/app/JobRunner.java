@@ -13,11 +13,13 @@ import org.springframework.stereotype.Component;
 
 import dev.parity.core.run.LaunchingProcess;
 import dev.parity.core.run.ParityJobParameters;
+import dev.parity.schedules.LaunchGate;
 
 /**
- * Starts a Parity job by name, synchronously, as its own job instance. The same job never runs twice at
- * once — as schedules and the console ensure for theirs: an execution of the job still running refuses
- * the launch ({@link RunningExecutions}: one left by a process known gone is recovered first).
+ * Starts a Parity job by name, synchronously, as its own job instance, under the one launch rule that
+ * schedules and the console keep too ({@link RunningExecutions}): a job that writes verdicts or repairs
+ * takes the control database's run lock first, and a running execution of a conflicting job refuses the
+ * launch (one left by a process known gone is recovered first).
  */
 @Component
 public class JobRunner {
@@ -45,7 +47,6 @@ public class JobRunner {
 		if (job == null) {
 			throw new IllegalStateException("no job named " + jobName);
 		}
-		refuseWhileRunning(jobName, trigger);
 		JobParametersBuilder builder = new JobParametersBuilder()
 			.addString(ParityJobParameters.TABLES, String.join(",", tables))
 			.addString(ParityJobParameters.TRIGGER, trigger, false)
@@ -53,15 +54,12 @@ public class JobRunner {
 			.addString(ParityJobParameters.PROCESS, LaunchingProcess.current(), false);
 		extra.forEach(builder::addString);
 		JobParameters parameters = builder.toJobParameters();
-		return jobOperator.start(job, parameters);
-	}
-
-	private void refuseWhileRunning(String jobName, String trigger) throws Exception {
-		JobExecution running = runningExecutions.blocking(jobName, jobOperator, trigger).orElse(null);
-		if (running != null) {
-			throw new IllegalStateException(jobName + " execution " + running.getId() + " ("
-					+ RunningExecutions.startedBy(running) + ") is still running; wait for it to finish, or if its process"
-					+ " is gone, ./parity abandon " + running.getId() + " marks it failed");
+		// taken before the job reads anything; the job binds it when it begins and releases it when it ends
+		try (LaunchGate.Pass pass = runningExecutions.enter(jobName, trigger, jobOperator, trigger,
+				(running) -> running.getJobInstance().getJobName() + " execution " + running.getId() + " ("
+						+ RunningExecutions.startedBy(running) + ") is still running; wait for it to finish, or if its"
+						+ " process is gone, ./parity abandon " + running.getId() + " marks it failed")) {
+			return jobOperator.start(job, parameters);
 		}
 	}
 

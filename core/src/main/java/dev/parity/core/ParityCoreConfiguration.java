@@ -134,6 +134,11 @@ public class ParityCoreConfiguration {
 	}
 
 	@Bean
+	dev.parity.core.repository.RunLocks runLocks(DSLContext dsl) {
+		return new dev.parity.core.repository.RunLocks(dsl);
+	}
+
+	@Bean
 	AuditLog auditLog(DSLContext dsl) {
 		return new AuditLog(dsl);
 	}

@@ -20,11 +20,12 @@ public class CheckpointConfiguration {
 	@Bean
 	CheckpointLauncher checkpointLauncher(ListableBeanFactory beans, JobRepository repository,
 			ObjectProvider<JobRegistry> registry, PlatformTransactionManager transactionManager, Clock clock,
-			ApplicationContext context) throws Exception {
+			ApplicationContext context, dev.parity.core.repository.RunLocks locks,
+			dev.parity.core.repository.AuditLog audit) throws Exception {
 		return new CheckpointJobLauncher(new JobLocator(beans),
 				AsyncJobOperators.create("parity-checkpoint-", repository, registry.getIfAvailable(), transactionManager,
 						context),
-				clock);
+				clock, new LaunchGate(repository, locks, audit, clock));
 	}
 
 }

@@ -41,14 +41,21 @@ public class ScheduleConfiguration {
 		return new QuartzSettings(config, properties);
 	}
 
+	/** The one launch rule (run lock and conflicting jobs) for every launch path. */
+	@Bean
+	LaunchGate launchGate(JobRepository repository, dev.parity.core.repository.RunLocks locks, AuditLog audit,
+			Clock clock) {
+		return new LaunchGate(repository, locks, audit, clock);
+	}
+
 	@Bean
 	ScheduledLaunches scheduledLaunches(JobLocator jobs, JobRepository repository,
 			ObjectProvider<JobRegistry> registry, PlatformTransactionManager transactionManager, DataSource control,
-			AuditLog audit, Clock clock, ApplicationContext context) {
+			AuditLog audit, Clock clock, ApplicationContext context, LaunchGate launchGate) {
 		return new ScheduledLaunches(jobs, repository,
 				AsyncJobOperators.create("parity-schedule-", repository, registry.getIfAvailable(), transactionManager,
 						context),
-				new ClusterMembers(control), audit, clock);
+				new ClusterMembers(control), audit, clock, launchGate);
 	}
 
 	@Bean

@@ -3,7 +3,6 @@ package dev.parity.schedules;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -33,9 +32,10 @@ import dev.parity.schedules.BatchJobLauncherQuartzJob.Node;
  * <li>An execution of the job left running by a node that is gone (a dead cluster member, or this
  * node before a restart), or by a CLI or console process on this host that is gone (killed), is recovered: marked FAILED through {@link JobOperator#recover}, so it can be
  * restarted and no longer blocks the schedule ({@code SCHEDULE_RECOVERED}).</li>
- * <li>If an execution of the job is still running — started by any schedule node, the CLI or the
- * console — the firing is skipped ({@code SCHEDULE_SKIPPED}, naming the running execution). The same
- * job never runs twice at once.</li>
+ * <li>If an execution of the job, or of a job it conflicts with ({@link LaunchGate}: the jobs that write
+ * verdicts or repairs exclude each other, through the control database's run lock), is still running —
+ * started by any schedule node, the CLI or the console — the firing is skipped ({@code SCHEDULE_SKIPPED},
+ * naming the running execution).</li>
  * <li>Otherwise the job starts as its own job instance: {@code trigger=schedule}, {@code launch=}the
  * scheduled fire time (identifying, so a failed firing can be restarted), {@code tables=} (all), and
  * the launching node ({@code SCHEDULE_LAUNCHED}, with the execution id). The execution is created before
@@ -59,11 +59,14 @@ public class ScheduledLaunches implements DisposableBean {
 
 	private final Clock clock;
 
+	private final LaunchGate gate;
+
 	// Executions this process launched: a running execution of this node that is not here is an orphan.
 	private final Set<Long> launchedHere = ConcurrentHashMap.newKeySet();
 
 	ScheduledLaunches(JobLocator jobs, JobRepository repository, JobOperator launcher, ClusterMembers members,
-			AuditLog audit, Clock clock) {
+			AuditLog audit, Clock clock, LaunchGate gate) {
+		this.gate = gate;
 		this.jobs = jobs;
 		this.repository = repository;
 		this.launcher = launcher;
@@ -79,20 +82,16 @@ public class ScheduledLaunches implements DisposableBean {
 			return skipped(shortName, "the " + shortName + " job is not available in this version of Parity", scheduledAt);
 		}
 		String jobName = job.get().getName();
-		List<JobExecution> running = new ArrayList<>();
-		for (JobExecution execution : repository.findRunningJobExecutions(jobName)) {
-			if (orphaned(execution, node)) {
-				recover(execution, scheduledAt);
-			}
-			else {
-				running.add(execution);
-			}
+		LaunchGate.Pass pass;
+		try {
+			pass = gate.enter(jobName, ScheduleKeys.ACTOR, launcher, ScheduleKeys.ACTOR, "SCHEDULE_RECOVERED",
+					(execution) -> orphaned(execution, node),
+					(first) -> first.getJobInstance().getJobName() + " execution " + first.getId() + " (started by "
+							+ describeTrigger(first) + ") is still running; this firing is skipped (if its process is gone,"
+							+ " ./parity abandon " + first.getId() + " marks it failed)");
 		}
-		if (!running.isEmpty()) {
-			JobExecution first = running.stream().min(Comparator.comparing(JobExecution::getId)).orElseThrow();
-			return skipped(shortName, jobName + " execution " + first.getId() + " (started by "
-					+ describeTrigger(first) + ") is still running; this firing is skipped (if its process is gone,"
-					+ " ./parity abandon " + first.getId() + " marks it failed)", scheduledAt);
+		catch (LaunchGate.Refused ex) {
+			return skipped(shortName, ex.getMessage(), scheduledAt);
 		}
 		JobParameters parameters = new JobParametersBuilder().addString(ParityJobParameters.TABLES, "")
 			.addString(ParityJobParameters.TRIGGER, ScheduleKeys.ACTOR, false)
@@ -102,6 +101,7 @@ public class ScheduledLaunches implements DisposableBean {
 			.toJobParameters();
 		try {
 			JobExecution execution = launcher.start(job.get(), parameters);
+			pass.started(execution);
 			launchedHere.add(execution.getId());
 			String detail = jobName + " execution " + execution.getId() + " started for the firing scheduled at "
 					+ scheduledAt + " on node " + node.instanceId();
@@ -110,9 +110,11 @@ public class ScheduledLaunches implements DisposableBean {
 			return Optional.of(execution);
 		}
 		catch (JobInstanceAlreadyCompleteException | JobExecutionAlreadyRunningException ex) {
+			pass.close();
 			return skipped(shortName, "the firing scheduled at " + scheduledAt + " was already launched", scheduledAt);
 		}
 		catch (Exception ex) {
+			pass.close();
 			String detail = jobName + " could not be started for the firing scheduled at " + scheduledAt + ": "
 					+ ex.getMessage();
 			logger.error(detail, ex);
@@ -121,28 +123,16 @@ public class ScheduledLaunches implements DisposableBean {
 		}
 	}
 
+	// Node-launched executions only: the gate judges a CLI or console process itself (known gone on this host).
 	private boolean orphaned(JobExecution execution, Node node) {
 		String launchedBy = execution.getJobParameters().getString(ScheduleKeys.NODE);
 		if (launchedBy == null) {
-			// the CLI or the console: gone only when its process is known gone (killed, on this host)
-			return LaunchingProcess.judge(execution.getJobParameters().getString(ParityJobParameters.PROCESS))
-					== LaunchingProcess.Liveness.GONE;
+			return false;
 		}
 		if (launchedBy.equals(node.instanceId())) {
 			return !launchedHere.contains(execution.getId());
 		}
 		return !members.alive(node.schedulerName(), launchedBy);
-	}
-
-	private void recover(JobExecution execution, Instant scheduledAt) {
-		String launchedBy = execution.getJobParameters().getString(ScheduleKeys.NODE);
-		launcher.recover(execution);
-		String by = launchedBy != null ? "node " + launchedBy
-				: LaunchingProcess.describe(execution.getJobParameters().getString(ParityJobParameters.PROCESS));
-		String detail = execution.getJobInstance().getJobName() + " execution " + execution.getId()
-				+ " was left running by " + by + ", which is gone; marked FAILED (restartable)";
-		logger.warn(detail);
-		audit.record(ScheduleKeys.ACTOR, "SCHEDULE_RECOVERED", null, null, null, detail, clock.instant());
 	}
 
 	private Optional<JobExecution> skipped(String shortName, String reason, Instant scheduledAt) {

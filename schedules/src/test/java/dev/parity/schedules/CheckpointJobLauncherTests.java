@@ -21,7 +21,7 @@ class CheckpointJobLauncherTests {
 		StaticListableBeanFactory beans = new StaticListableBeanFactory();
 		beans.addBean("countsJob", "not a job");
 		// a null operator: any launch attempt would fail the test with a NullPointerException
-		CheckpointJobLauncher launcher = new CheckpointJobLauncher(new JobLocator(beans), null, Clock.systemUTC());
+		CheckpointJobLauncher launcher = new CheckpointJobLauncher(new JobLocator(beans), null, Clock.systemUTC(), null);
 		assertThat(launcher.launch("kill switch: error-rate (incident 1)"))
 			.isEqualTo(new CheckpointLaunch(null, "checkpoint not taken: checksum job not available"))
 			.extracting(CheckpointLaunch::taken)

@@ -23,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code ./parity abandon EXECUTION}: marks a job execution left running by a process that is gone
  * (a killed CLI run, a crashed console) FAILED, so that it no longer blocks schedules and launches and
- * can be restarted. Audited.
+ * can be restarted, and releases the run lock it held. Audited.
  */
 @Command(name = "abandon", mixinStandardHelpOptions = true,
 		description = { "Marks a job execution left running by a process that is gone FAILED (restartable).",
@@ -65,12 +65,19 @@ class AbandonCommand implements Callable<Integer> {
 				throw new UserException("abandon: job execution " + executionId + " (" + job + ") is not running: it is "
 						+ execution.getStatus());
 			}
-			String process = execution.getJobParameters().getString(ParityJobParameters.PROCESS);
+			// The run lock names the process that runs it now (a restart keeps the first launch's parameters).
+			long id = executionId;
+			String process = context.getBean(dev.parity.core.repository.RunLocks.class)
+				.holder()
+				.filter((holder) -> Long.valueOf(id).equals(holder.executionId()))
+				.map(dev.parity.core.repository.RunLocks.Holder::process)
+				.orElse(execution.getJobParameters().getString(ParityJobParameters.PROCESS));
 			if (LaunchingProcess.judge(process) == LaunchingProcess.Liveness.ALIVE) {
 				throw new UserException("abandon: job execution " + executionId + " (" + job + ") is still running in "
 						+ LaunchingProcess.describe(process) + "; stop it first");
 			}
 			context.getBean(JobOperator.class).recover(execution);
+			context.getBean(dev.parity.core.repository.RunLocks.class).releaseExecution(executionId);
 			Clock clock = context.getBean(Clock.class);
 			String detail = job + " execution " + executionId + " (started " + execution.getStartTime() + " by "
 					+ execution.getJobParameters().getString(ParityJobParameters.TRIGGER) + ", "

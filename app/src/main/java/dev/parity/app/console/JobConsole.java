@@ -33,6 +33,7 @@ import dev.parity.core.config.TableMapping;
 import dev.parity.core.repository.AuditLog;
 import dev.parity.core.run.ParityJobParameters;
 import dev.parity.schedules.AsyncJobOperators;
+import dev.parity.schedules.LaunchGate;
 import dev.parity.schedules.ScheduleEntry;
 import dev.parity.schedules.ScheduleOverview;
 
@@ -162,7 +163,6 @@ public class JobConsole {
 		if (dryRun && !name.equals("reconcile")) {
 			throw new IllegalArgumentException("a dry run exists for reconcile only, not for " + name);
 		}
-		refuseWhileRunning(job);
 		CurrentUser user = CurrentUser.get();
 		Instant now = clock.instant();
 		JobParametersBuilder parameters = new JobParametersBuilder()
@@ -177,14 +177,17 @@ public class JobConsole {
 						"reconcile-dry-run-" + STAMP.format(now) + ".sql").toAbsolutePath().toString(), false);
 			}
 		}
+		LaunchGate.Pass pass = enter(job);
 		try {
 			JobExecution execution = operator.start(job, parameters.toJobParameters());
+			pass.started(execution);
 			audit.record(user.actor(), "JOB_LAUNCHED", null, null, null, job.getName() + " execution " + execution.getId()
 					+ " started" + (tables.isEmpty() ? " on every table pair" : " on " + String.join(", ", tables))
 					+ (dryRun ? " (dry run)" : ""), clock.instant());
 			return execution.getId();
 		}
 		catch (Exception ex) {
+			pass.close();
 			throw new IllegalStateException(job.getName() + " could not be started: " + ex.getMessage(), ex);
 		}
 	}
@@ -212,30 +215,49 @@ public class JobConsole {
 
 	/**
 	 * Restarts a FAILED or STOPPED execution: its job instance continues where it stopped (committed
-	 * chunks are not redone).
+	 * chunks are not redone). One left STARTED by a process known gone (killed, on this host) is recovered
+	 * first (FAILED, audited {@code JOB_RECOVERED}) and restarted, as the CLI would; one whose process
+	 * cannot be judged from here is refused with the {@code ./parity abandon} remedy.
 	 * @return the new execution's id
 	 */
 	public long restart(long id) {
 		JobExecution execution = existing(id);
-		if (execution.getStatus() != BatchStatus.FAILED && execution.getStatus() != BatchStatus.STOPPED) {
-			throw new IllegalStateException("execution " + id + " is " + execution.getStatus()
+		Job job = jobs.get(execution.getJobInstance().getJobName().replaceFirst("Job$", ""));
+		BatchStatus status = execution.getStatus();
+		if (status != BatchStatus.FAILED && status != BatchStatus.STOPPED && !execution.isRunning()) {
+			throw new IllegalStateException("execution " + id + " is " + status
 					+ "; only a FAILED or STOPPED execution can be restarted");
 		}
-		refuseWhileRunning(jobs.get(execution.getJobInstance().getJobName().replaceFirst("Job$", "")));
-		// A stop requested before the first step began marks the execution STOPPED at once while its thread
-		// still starts that step; restarting then would run the same job instance twice at once.
-		if (execution.getStepExecutions().stream().anyMatch((step) -> step.getStatus().isRunning())) {
-			throw new IllegalStateException("execution " + id + " is still finishing a step; restart it when that step has ended");
-		}
+		// Recovers this execution too when its process is gone; refuses while it (or a conflicting run) runs.
+		LaunchGate.Pass pass = enter(job);
 		try {
-			JobExecution restarted = operator.restart(execution);
+			execution = existing(id);
+			if (execution.isRunning()) {
+				throw new IllegalStateException("execution " + id + " is " + execution.getStatus() + " ("
+						+ dev.parity.app.RunningExecutions.startedBy(execution) + "); stop it, or if its process is gone,"
+						+ " ./parity abandon " + id + " marks it failed so that it can be restarted");
+			}
+			// A stop requested before the first step began marks the execution STOPPED at once while its thread
+			// still starts that step; restarting then would run the same job instance twice at once.
+			if (execution.getStepExecutions().stream().anyMatch((step) -> step.getStatus().isRunning())) {
+				throw new IllegalStateException("execution " + id + " is still finishing a step; restart it when that step has ended");
+			}
+			JobExecution restarted;
+			try {
+				restarted = operator.restart(execution);
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException("execution " + id + " could not be restarted: " + ex.getMessage(), ex);
+			}
+			pass.started(restarted);
 			CurrentUser user = CurrentUser.get();
 			audit.record(user.actor(), "JOB_RESTARTED", null, null, null, execution.getJobInstance().getJobName()
 					+ " execution " + id + " restarted as execution " + restarted.getId(), clock.instant());
 			return restarted.getId();
 		}
-		catch (Exception ex) {
-			throw new IllegalStateException("execution " + id + " could not be restarted: " + ex.getMessage(), ex);
+		catch (RuntimeException ex) {
+			pass.close();
+			throw ex;
 		}
 	}
 
@@ -243,23 +265,15 @@ public class JobConsole {
 		return find(id).orElseThrow(() -> new java.util.NoSuchElementException("there is no job execution " + id));
 	}
 
-	// The same job never runs twice at once, whoever started it (the schedules skip likewise).
-	private void refuseWhileRunning(Job job) {
+	// One rule for every launch path (RunningExecutions): the run lock, and no conflicting run still running.
+	private LaunchGate.Pass enter(Job job) {
 		if (job == null) {
 			throw new IllegalStateException("this version of Parity no longer has that job");
 		}
-		JobExecution running;
-		try {
-			running = runningExecutions.blocking(job.getName(), operator, CurrentUser.get().actor()).orElse(null);
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException("the running executions of " + job.getName() + " could not be checked: "
-					+ ex.getMessage(), ex);
-		}
-		if (running != null) {
-			throw new IllegalStateException(job.getName() + " execution " + running.getId() + " is still running; stop it or"
-					+ " wait for it to finish (if its process is gone, ./parity abandon " + running.getId() + " marks it failed)");
-		}
+		return runningExecutions.enter(job.getName(), CurrentUser.get().actor(), operator, CurrentUser.get().actor(),
+				(running) -> running.getJobInstance().getJobName() + " execution " + running.getId()
+						+ " is still running; stop it or wait for it to finish (if its process is gone, ./parity abandon "
+						+ running.getId() + " marks it failed)");
 	}
 
 }

@@ -69,29 +69,47 @@ class AbandonCommandTests {
 	}
 
 	@Test
-	void aCliRunIsRefusedWhileTheSameJobRunsAndRecoversOneLeftByAKilledProcess() throws Exception {
+	void aCliRunIsRefusedWhileAConflictingJobRunsAndRecoversOneLeftByAKilledProcess() throws Exception {
 		Path config = demo();
 		String killedProcess = killedProcess();
 		String killedPid = killedProcess.split("/")[2];
 		long alive = started(config, "schemaJob", LaunchingProcess.current());
 		long orphan = started(config, "countsJob", killedProcess);
+		String refusal = "error: schemaJob execution " + alive + " (started by cli, process " + ProcessHandle.current().pid()
+				+ " on host " + LaunchingProcess.current().split("/")[0] + ") is still running; wait for it to finish, or if"
+				+ " its process is gone, ./parity abandon " + alive + " marks it failed";
 
 		CliRun refused = CliRun.of("check", "schema", "--config", config.toString());
 		CliRun counts = CliRun.of("check", "counts", "--config", config.toString());
+		CliRun reconcile = CliRun.of("reconcile", "--config", config.toString());
 
-		assertThat(refused.exitCode()).isEqualTo(2);
-		assertThat(refused.err().strip()).isEqualTo("error: schemaJob execution " + alive + " (started by cli, process "
-				+ ProcessHandle.current().pid() + " on host " + LaunchingProcess.current().split("/")[0]
-				+ ") is still running; wait for it to finish, or if its process is gone, ./parity abandon " + alive
-				+ " marks it failed");
-		assertThat(counts.exitCode()).as(counts.err()).isIn(0, 1);
-		assertThat(counts.out()).contains("countsJob took");
+		// the same job, and every job that writes verdicts or repairs, is refused while it runs
+		for (CliRun run : java.util.List.of(refused, counts, reconcile)) {
+			assertThat(run.exitCode()).isEqualTo(2);
+			assertThat(run.err().strip()).isEqualTo(refusal);
+		}
+		ended(config, alive);
+		CliRun countsAfter = CliRun.of("check", "counts", "--config", config.toString());
+		assertThat(countsAfter.exitCode()).as(countsAfter.err()).isIn(0, 1);
+		assertThat(countsAfter.out()).contains("countsJob took");
 		try (ConfigurableApplicationContext context = ParityRuntime.start(ParityConfigLoader.load(config))) {
 			assertThat(context.getBean(JobRepository.class).getJobExecution(orphan).getStatus()).isEqualTo(BatchStatus.FAILED);
 			assertThat(context.getBean(AuditLog.class).byAction("JOB_RECOVERED", 10)).singleElement()
 				.satisfies((e) -> assertThat(e.actor() + " " + e.detail()).isEqualTo("cli countsJob execution " + orphan
 						+ " was left running by process " + killedPid + " on host "
 						+ LaunchingProcess.current().split("/")[0] + ", which is gone; marked FAILED (restartable)"));
+			assertThat(context.getBean(dev.parity.core.repository.RunLocks.class).holder()).as("released").isEmpty();
+		}
+	}
+
+	// The execution ended (as its process would leave it).
+	private static void ended(Path config, long id) {
+		try (ConfigurableApplicationContext context = ParityRuntime.start(ParityConfigLoader.load(config))) {
+			JobRepository repository = context.getBean(JobRepository.class);
+			JobExecution execution = repository.getJobExecution(id);
+			execution.setStatus(BatchStatus.FAILED);
+			execution.setEndTime(LocalDateTime.now());
+			repository.update(execution);
 		}
 	}
 

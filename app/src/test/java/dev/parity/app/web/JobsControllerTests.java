@@ -30,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 
 import dev.parity.core.repository.AuditLog;
+import dev.parity.core.run.LaunchingProcess;
 import dev.parity.core.run.ParityJobParameters;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -169,12 +170,65 @@ class JobsControllerTests extends ConsoleTestSupport {
 			.andExpect(status().isNotFound());
 	}
 
+	@Test
+	void restartRecoversARunLeftStartedByAKilledProcessAndNamesAbandonForOneItCannotJudge() throws Exception {
+		// given a schema run left STARTED by a CLI process that was killed (on this host)
+		Process killed = new ProcessBuilder("sleep", "30").start();
+		String killedProcess = LaunchingProcess.of(killed.toHandle());
+		killed.destroyForcibly().waitFor();
+		JobExecution orphan = execution("schemaJob", BatchStatus.STARTED, killedProcess);
+
+		// when an operator restarts it from the API: recovered (FAILED, audited), then restarted where it stopped
+		String accepted = mvc.perform(post("/api/executions/" + orphan.getId() + "/restart")
+			.with(httpBasic("olivia", ConsoleFixture.PASSWORD)))
+			.andExpect(status().isAccepted())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		long id = JsonMapper.builder().build().readTree(accepted).get("executionId").asLong();
+		assertThat(awaitEnd(id).get("status").asString()).isEqualTo("COMPLETED");
+		assertThat(repository.getJobExecution(id).getJobInstance().getInstanceId())
+			.isEqualTo(orphan.getJobInstance().getInstanceId());
+		assertThat(repository.getJobExecution(orphan.getId()).getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(audit.byAction("JOB_RECOVERED", 10)).singleElement().satisfies((e) -> {
+			assertThat(e.actor()).isEqualTo("console:olivia");
+			assertThat(e.detail()).isEqualTo("schemaJob execution " + orphan.getId() + " was left running by "
+					+ LaunchingProcess.describe(killedProcess) + ", which is gone; marked FAILED (restartable)");
+		});
+		assertThat(audit.byAction("JOB_RESTARTED", 10)).anySatisfy((e) -> assertThat(e.detail())
+			.isEqualTo("schemaJob execution " + orphan.getId() + " restarted as execution " + id));
+
+		// given one left STARTED by a process on another host: nothing can be told from here
+		JobExecution elsewhere = execution("countsJob", BatchStatus.STARTED, "db-7/boot/4242/1700000000000");
+		mvc.perform(post("/api/executions/" + elsewhere.getId() + "/restart")
+			.with(httpBasic("olivia", ConsoleFixture.PASSWORD)))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.error").value("countsJob execution " + elsewhere.getId()
+					+ " is still running; stop it or wait for it to finish (if its process is gone, ./parity abandon "
+					+ elsewhere.getId() + " marks it failed)"));
+		assertThat(repository.getJobExecution(elsewhere.getId()).getStatus()).isEqualTo(BatchStatus.STARTED);
+		// and it holds off every job that writes verdicts, not only its own
+		launch("diff", "{}").andExpect(status().isConflict())
+			.andExpect(jsonPath("$.error").value(org.hamcrest.Matchers.startsWith("countsJob execution " + elsewhere.getId()
+					+ " is still running")));
+		elsewhere.setStatus(BatchStatus.FAILED); // as ./parity abandon would, so that the next test starts clean
+		elsewhere.setEndTime(LocalDateTime.now());
+		repository.update(elsewhere);
+	}
+
 	// An execution as a launcher leaves it: created, with one step, in the given status.
 	private JobExecution execution(String job, BatchStatus status) throws Exception {
-		JobParameters parameters = new JobParametersBuilder().addString(ParityJobParameters.TABLES, "customers")
+		return execution(job, status, null);
+	}
+
+	private JobExecution execution(String job, BatchStatus status, String process) throws Exception {
+		JobParametersBuilder builder = new JobParametersBuilder().addString(ParityJobParameters.TABLES, "customers")
 			.addString(ParityJobParameters.TRIGGER, "cli", false)
-			.addString(ParityJobParameters.LAUNCH, Instant.now().toString())
-			.toJobParameters();
+			.addString(ParityJobParameters.LAUNCH, Instant.now().toString());
+		if (process != null) {
+			builder.addString(ParityJobParameters.PROCESS, process, false);
+		}
+		JobParameters parameters = builder.toJobParameters();
 		JobInstance instance = repository.createJobInstance(job, parameters);
 		JobExecution execution = repository.createJobExecution(instance, parameters, new ExecutionContext());
 		execution.setStatus(status);

@@ -544,4 +544,24 @@ final class ControlTables {
 
 	}
 
+	static final class RunLock {
+
+		static final Table<Record> TABLE = table(unquotedName("parity_run_lock"));
+
+		static final Field<String> NAME = field(unquotedName("parity_run_lock", "lock_name"), SQLDataType.VARCHAR);
+
+		static final Field<String> TOKEN = field(unquotedName("parity_run_lock", "token"), SQLDataType.VARCHAR);
+
+		static final Field<String> JOB_NAME = field(unquotedName("parity_run_lock", "job_name"), SQLDataType.VARCHAR);
+
+		static final Field<Long> EXECUTION_ID = field(unquotedName("parity_run_lock", "execution_id"), SQLDataType.BIGINT);
+
+		static final Field<String> PROCESS = field(unquotedName("parity_run_lock", "process"), SQLDataType.VARCHAR);
+
+		static final Field<String> TRIGGER = field(unquotedName("parity_run_lock", "trigger_source"), SQLDataType.VARCHAR);
+
+		static final Field<Instant> ACQUIRED_AT = field(unquotedName("parity_run_lock", "acquired_at"), SQLDataType.INSTANT);
+
+	}
+
 }

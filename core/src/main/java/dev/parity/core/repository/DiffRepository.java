@@ -90,6 +90,20 @@ public class DiffRepository {
 			.fetch((r) -> new DiffCandidate(r.value1(), r.value2(), key(r.value3()), r.value4()));
 	}
 
+	/**
+	 * Deletes the candidates of every run that has completed: a completed run's statistics are stored in
+	 * its check results and it can no longer be restarted, so its candidates are never read again. Those
+	 * of a failed or stopped run stay: its restart still confirms them and counts them in its statistics.
+	 * @return how many were deleted
+	 */
+	public int pruneCandidates() {
+		return dsl.deleteFrom(Candidate.TABLE)
+			.where(Candidate.RUN_ID.in(DSL.select(ControlTables.Run.ID)
+				.from(ControlTables.Run.TABLE)
+				.where(ControlTables.Run.STATUS.eq("COMPLETED"))))
+			.execute();
+	}
+
 	/** A candidate's outcome, for {@link #markOutcomes}. */
 	public record Outcome(long candidateId, String outcome, int fieldsCompared, int fieldsMismatched) {
 	}

@@ -12,7 +12,7 @@ public final class ControlDatabase {
 			"parity_checkpoint_table", "parity_checkpoint", "parity_fix_intent", "parity_fix", "parity_diff_candidate", "parity_diff_progress",
 			"parity_schema_finding", "parity_schema_snapshot", "parity_table_state", "parity_observation",
 			"parity_discrepancy", "parity_lag_alert", "parity_lag", "parity_cutover_incident", "parity_cutover_history",
-			"parity_cutover_sample", "parity_check_result", "parity_audit", "parity_run");
+			"parity_cutover_sample", "parity_check_result", "parity_audit", "parity_run", "parity_run_lock");
 
 	private ControlDatabase() {
 	}

@@ -14,8 +14,9 @@ import dev.parity.core.repository.RunRepository;
 public class JobSupportConfiguration {
 
 	@Bean
-	ParityRunListener parityRunListener(RunRepository runs, Clock clock) {
-		return new ParityRunListener(runs, clock);
+	ParityRunListener parityRunListener(RunRepository runs, dev.parity.core.repository.RunLocks locks,
+			dev.parity.core.repository.DiffRepository diffs, Clock clock) {
+		return new ParityRunListener(runs, locks, diffs, clock);
 	}
 
 	/** The threads a partitioned step runs its partitions on: {@code threads} daemon threads named {@code prefix-N}. */

@@ -179,6 +179,8 @@ class DiffJobFunctionalTests {
 			.hasSize(10 + 3 + 1);
 		assertThat(openDiscrepancies()).containsExactlyElementsOf(EXPECTED);
 		long runId = execution.getExecutionContext().getLong(ParityJobParameters.RUN_ID);
+		assertThat(control.queryForObject("SELECT count(*) FROM parity_diff_candidate", Long.class))
+			.as("the completed run's candidates are pruned").isZero();
 		assertThat(diffs.results(runId)).containsExactly(
 				new DiffStats("customers", 1000, 996, 1, 996 * 4 + 2 * 4 + 4 + 4, 2 + 4 + 4),
 				// 300 source keys and one extra; the missing and the extra row differ in their one column
@@ -244,6 +246,7 @@ class DiffJobFunctionalTests {
 		long runId = failed.getExecutionContext().getLong(ParityJobParameters.RUN_ID);
 		assertThat(control.queryForObject("SELECT rows_seen FROM parity_diff_progress WHERE run_id = ? AND partition_name = ?",
 				Long.class, runId, "customers:00003")).isEqualTo(50);
+		assertThat(candidates(runId)).as("kept for the restart").isPositive();
 
 		// when
 		JobExecution restarted = jobOperatorTestUtils.getJobOperator().restart(failed);
@@ -257,6 +260,11 @@ class DiffJobFunctionalTests {
 				runId)).isEqualTo(1001 + 301 + 7);
 		assertThat(openDiscrepancies()).containsExactlyElementsOf(EXPECTED);
 		assertThat(diffs.results(runId)).extracting(DiffStats::rowsEqual).containsExactly(996L, 299L, 5L);
+		assertThat(candidates(runId)).as("pruned once the run completed").isZero();
+	}
+
+	private long candidates(long runId) {
+		return control.queryForObject("SELECT count(*) FROM parity_diff_candidate WHERE run_id = ?", Long.class, runId);
 	}
 
 	@Test
