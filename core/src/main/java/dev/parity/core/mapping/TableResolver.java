@@ -4,9 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Schema;
 import org.jooq.Table;
 import org.jooq.UniqueKey;
 import org.jooq.impl.DSL;
@@ -23,53 +21,12 @@ public final class TableResolver {
 	private TableResolver() {
 	}
 
-	/** The table, or empty if it does not exist (or the name is ambiguous). */
-	public static Optional<Table<?>> find(Database database, String qualifiedName) {
-		DSLContext dsl = database.dsl();
-		DSLContext metaDsl = database.dialect().metaDialect() == dsl.dialect() ? dsl
-				: dsl.configuration().derive(database.dialect().metaDialect()).dsl();
-		int dot = qualifiedName.lastIndexOf('.');
-		String schemaName = dot < 0 ? dsl.fetchValue(DSL.select(DSL.currentSchema())) : qualifiedName.substring(0, dot);
-		String tableName = qualifiedName.substring(dot + 1);
-		List<Schema> schemas = metaDsl.meta()
-			.filterSchemas((s) -> schemaName != null && s.getName().equalsIgnoreCase(schemaName))
-			.getSchemas();
-		Optional<Schema> schema = pick(schemas, schemaName, Schema::getName);
-		if (schema.isEmpty()) {
-			return Optional.empty();
-		}
-		return pick(schema.get().getTables(), tableName, Table::getName);
-	}
-
 	/**
-	 * The table's temporal columns with their fractional-second precision read from the standard
-	 * (unquoted, so that each engine folds the names its own way)
-	 * {@code information_schema.columns.datetime_precision}, where jOOQ's catalog read leaves it unset
-	 * (it does on MariaDB: {@code DATETIME(0)} and {@code DATETIME(6)} would look alike).
+	 * The table, or empty if it does not exist (or the name is ambiguous). Reads the table's whole schema:
+	 * code that resolves more than one table shares a {@link Catalog} instead.
 	 */
-	public static java.util.Map<String, Integer> temporalPrecisions(Database database, Table<?> table) {
-		java.util.Map<String, Integer> precisions = new java.util.HashMap<>();
-		boolean unknown = java.util.Arrays.stream(table.fields())
-			.anyMatch((f) -> (f.getDataType().isTemporal()) && !f.getDataType().precisionDefined());
-		if (!unknown || table.getSchema() == null) {
-			return precisions;
-		}
-		org.jooq.Table<?> columns = DSL.table(DSL.unquotedName("information_schema", "columns"));
-		Field<String> name = DSL.field(DSL.unquotedName("column_name"), String.class);
-		Field<Integer> precision = DSL.field(DSL.unquotedName("datetime_precision"), Integer.class);
-		Field<String> schema = DSL.field(DSL.unquotedName("table_schema"), String.class);
-		Field<String> tableName = DSL.field(DSL.unquotedName("table_name"), String.class);
-		database.dsl()
-			.select(name, precision)
-			.from(columns)
-			.where(schema.eq(table.getSchema().getName()).and(tableName.eq(table.getName())))
-			.fetch()
-			.forEach((r) -> {
-				if (r.value2() != null) {
-					precisions.put(r.value1(), r.value2());
-				}
-			});
-		return precisions;
+	public static Optional<Table<?>> find(Database database, String qualifiedName) {
+		return new Catalog(database).find(qualifiedName).map(CatalogTable::table);
 	}
 
 	/** {@code field} with the precision of {@code precisions}, when the catalog left it unset. */
@@ -92,7 +49,7 @@ public final class TableResolver {
 		return key == null ? List.of() : List.copyOf(key.getFields());
 	}
 
-	private static <T> Optional<T> pick(List<T> candidates, String name, java.util.function.Function<T, String> nameOf) {
+	static <T> Optional<T> pick(List<T> candidates, String name, java.util.function.Function<T, String> nameOf) {
 		Optional<T> exact = candidates.stream().filter((c) -> nameOf.apply(c).equals(name)).findFirst();
 		if (exact.isPresent()) {
 			return exact;

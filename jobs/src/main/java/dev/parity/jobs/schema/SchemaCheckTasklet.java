@@ -19,8 +19,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import dev.parity.core.config.TableMapping;
 import dev.parity.core.connect.SourceDatabase;
-import dev.parity.core.connect.TargetDatabase;
-import dev.parity.core.mapping.TableResolver;
+import dev.parity.core.mapping.CatalogTable;
+import dev.parity.core.mapping.Catalogs;
 import dev.parity.core.repository.AuditLog;
 import dev.parity.core.repository.DiscrepancyRepository;
 import dev.parity.core.repository.DiscrepancyType;
@@ -32,7 +32,8 @@ import dev.parity.core.schema.TableDefinition;
 
 /**
  * {@code schemaStep}: the first step of every validation job (and all of {@code schemaJob}). For each
- * selected table pair it reads both live definitions, compares them with the mapping and with the
+ * selected table pair it reads both live definitions (from the run's {@link Catalogs}: one catalog read
+ * per database, shared with the pre-run validation and the later steps), compares them with the mapping and with the
  * previous snapshot ({@link SchemaComparator}), keeps this run's snapshot and findings, records every
  * conflict as a {@code SCHEMA_CONFLICT} discrepancy (critical), and pauses the table on an open
  * conflict: later steps skip it until an operator resumes it. Warnings are recorded only.
@@ -47,7 +48,7 @@ public class SchemaCheckTasklet implements Tasklet {
 
 	private final SourceDatabase source;
 
-	private final TargetDatabase target;
+	private final Catalogs catalogs;
 
 	private final SchemaRepository schemas;
 
@@ -57,12 +58,12 @@ public class SchemaCheckTasklet implements Tasklet {
 
 	private final Clock clock;
 
-	public SchemaCheckTasklet(long runId, List<TableMapping> tables, SourceDatabase source, TargetDatabase target,
+	public SchemaCheckTasklet(long runId, List<TableMapping> tables, SourceDatabase source, Catalogs catalogs,
 			SchemaRepository schemas, DiscrepancyRepository discrepancies, AuditLog audit, Clock clock) {
 		this.runId = runId;
 		this.tables = tables;
 		this.source = source;
-		this.target = target;
+		this.catalogs = catalogs;
 		this.schemas = schemas;
 		this.discrepancies = discrepancies;
 		this.audit = audit;
@@ -104,23 +105,23 @@ public class SchemaCheckTasklet implements Tasklet {
 	}
 
 	private List<SchemaFinding> check(TableMapping mapping, Instant now) {
-		Optional<Table<?>> sourceTable = TableResolver.find(source, mapping.source());
-		Optional<Table<?>> targetTable = TableResolver.find(target, mapping.target());
+		Optional<CatalogTable> sourceTable = catalogs.source().find(mapping.source());
+		Optional<CatalogTable> targetTable = catalogs.target().find(mapping.target());
 		if (sourceTable.isEmpty() || targetTable.isEmpty()) {
 			return List.of(new SchemaFinding(mapping.name(), null, SchemaFinding.Severity.CONFLICT,
 					"table " + (sourceTable.isEmpty() ? mapping.source() + " missing in the source"
 							: mapping.target() + " missing in the target"), null, null));
 		}
-		TableDefinition sourceDefinition = TableDefinition.read(source, sourceTable.get());
-		TableDefinition targetDefinition = TableDefinition.read(target, targetTable.get());
+		TableDefinition sourceDefinition = TableDefinition.of(sourceTable.get());
+		TableDefinition targetDefinition = TableDefinition.of(targetTable.get());
 		Optional<SchemaRepository.SchemaSnapshot> previous = schemas.latest(mapping.name(), runId);
 		List<SchemaFinding> findings = new ArrayList<>(SchemaComparator.compare(mapping, sourceDefinition,
 				targetDefinition, previous.map(SchemaRepository.SchemaSnapshot::source).orElse(null),
 				previous.map(SchemaRepository.SchemaSnapshot::target).orElse(null),
-				(column) -> hasNulls(sourceTable.get(), column)));
+				(column) -> hasNulls(sourceTable.get().table(), column)));
 		for (Map.Entry<String, String> expression : mapping.columns().entrySet()) {
 			if (findings.stream().noneMatch((f) -> expression.getKey().equalsIgnoreCase(f.column()))) {
-				expressionProblem(sourceTable.get(), expression.getValue()).ifPresent((problem) -> findings
+				expressionProblem(sourceTable.get().table(), expression.getValue()).ifPresent((problem) -> findings
 					.add(new SchemaFinding(mapping.name(), expression.getKey(), SchemaFinding.Severity.CONFLICT,
 							"the source can no longer evaluate '" + expression.getValue() + "': " + problem, null, null)));
 			}

@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.parity.core.mapping.Catalogs;
 import dev.parity.core.repository.RunRepository;
 
 /** Beans shared by all Parity jobs. */
@@ -14,8 +15,8 @@ import dev.parity.core.repository.RunRepository;
 public class JobSupportConfiguration {
 
 	@Bean
-	ParityRunListener parityRunListener(RunRepository runs, Clock clock) {
-		return new ParityRunListener(runs, clock);
+	ParityRunListener parityRunListener(RunRepository runs, Clock clock, Catalogs catalogs) {
+		return new ParityRunListener(runs, clock, catalogs);
 	}
 
 	/** The threads a partitioned step runs its partitions on: {@code threads} daemon threads named {@code prefix-N}. */

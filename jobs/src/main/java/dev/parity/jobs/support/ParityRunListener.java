@@ -5,12 +5,14 @@ import java.time.Clock;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 
+import dev.parity.core.mapping.Catalogs;
 import dev.parity.core.repository.RunRepository;
 import dev.parity.core.run.ParityJobParameters;
 
 /**
  * Opens the Parity run of a job instance before the job and closes it after. A restarted execution
- * of the same instance continues the same run, so its results and discrepancies stay together.
+ * of the same instance continues the same run, so its results and discrepancies stay together. The
+ * catalogs the run read ({@link Catalogs}) are forgotten when it ends.
  */
 public class ParityRunListener implements JobExecutionListener {
 
@@ -18,9 +20,12 @@ public class ParityRunListener implements JobExecutionListener {
 
 	private final Clock clock;
 
-	public ParityRunListener(RunRepository runs, Clock clock) {
+	private final Catalogs catalogs;
+
+	public ParityRunListener(RunRepository runs, Clock clock, Catalogs catalogs) {
 		this.runs = runs;
 		this.clock = clock;
+		this.catalogs = catalogs;
 	}
 
 	@Override
@@ -34,6 +39,8 @@ public class ParityRunListener implements JobExecutionListener {
 
 	@Override
 	public void afterJob(JobExecution execution) {
+		// The run's catalog snapshots end with it: the next run reads the live schemas again.
+		catalogs.forget();
 		runs.finish(execution.getExecutionContext().getLong(ParityJobParameters.RUN_ID),
 				execution.getStatus().name(), clock.instant());
 	}
