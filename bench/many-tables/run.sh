@@ -50,7 +50,7 @@ load_many() {
 	pg -d "$DB" -Atc "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename LIKE 'many\\_%'" \
 		| while read -r name; do echo "DROP TABLE \"$name\";"; done >"$run_dir/drop-pg.sql"
 	for (( i = 1; i <= T; i++ )); do
-		name="$(table "$i")"
+		printf -v name 'many_%04d' "$i"
 		maria_sql+="CREATE TABLE $name (id BIGINT NOT NULL PRIMARY KEY, code VARCHAR(40) NOT NULL, amount DECIMAL(12,2) NOT NULL, created DATETIME(6) NOT NULL, flag BOOLEAN NOT NULL) ENGINE=InnoDB;
 INSERT INTO $name SELECT seq, CONCAT('code-', seq), seq * 1.25, TIMESTAMP '2020-01-01 00:00:00' + INTERVAL seq SECOND, seq % 2 = 0 FROM seq_1_to_${R};
 "
@@ -113,7 +113,7 @@ parity:
 YAML
 		local i
 		for (( i = 1; i <= T; i++ )); do
-			printf '    - { name: %s, source: %s, target: %s, key: [id] }\n' "$(table "$i")" "$(table "$i")" "$(table "$i")"
+			printf '    - { name: many_%04d, source: many_%04d, target: many_%04d, key: [id] }\n' "$i" "$i" "$i"
 		done
 	} >"$1"
 }
@@ -126,6 +126,8 @@ prepare_parity
 commands=(diff schema counts diff checksum)
 labels=(diff_first schema counts diff checksum)
 declare -A wall job
+# Spring Batch logs each step's time at INFO (Parity's default leaves it at WARN)
+step_log="-Dlogging.level.org.springframework.batch.core.step.AbstractStep=INFO"
 # measure SERIES LABEL JOB [ARGS...]: runs ./parity check JOB, records its wall time and "JOB took" time.
 measure() {
 	local series="$1" label="$2" command="$3" t0 t1 code
@@ -134,9 +136,9 @@ measure() {
 	t0="$(now)"
 	set +e
 	if [[ "$series" == all ]]; then
-		PARITY_JAVA_OPTS="-Xmx$XMX ${BENCH_JAVA_OPTS:-}" parity check "$command" --config "$run_dir/$series/parity.yml" "$@" >"$out.out" 2>"$out.err"
+		PARITY_JAVA_OPTS="-Xmx$XMX $step_log ${BENCH_JAVA_OPTS:-}" parity check "$command" --config "$run_dir/$series/parity.yml" "$@" >"$out.out" 2>"$out.err"
 	else
-		PARITY_JAVA_OPTS="-Xmx$XMX" parity check "$command" --config "$run_dir/$series/parity.yml" "$@" >"$out.out" 2>"$out.err"
+		PARITY_JAVA_OPTS="-Xmx$XMX $step_log" parity check "$command" --config "$run_dir/$series/parity.yml" "$@" >"$out.out" 2>"$out.err"
 	fi
 	code=$?
 	set -e
@@ -148,6 +150,7 @@ measure() {
 	fi
 	wall[$series.$label]="$(elapsed "$t0" "$t1")"
 	job[$series.$label]="$(sed -n 's/^[a-zA-Z]*Job took \([0-9.]*\) s$/\1/p' "$out.out" | tail -1)"
+	if grep -q OutOfMemoryError "$out.err"; then log "  warning: $series $label ran out of heap (-Xmx$XMX); see $out.err"; fi
 	log "  $series $label: check $command exit $code, wall ${wall[$series.$label]} s, ${command}Job took ${job[$series.$label]:-?} s"
 	# Spring Batch's own step times, when it logs them
 	grep -o 'Step: \[[A-Za-z]*\] executed in [0-9a-z]*' "$out.err" | sed 's/^/      /' >&2 || true

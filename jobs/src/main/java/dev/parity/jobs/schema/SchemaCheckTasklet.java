@@ -73,51 +73,61 @@ public class SchemaCheckTasklet implements Tasklet {
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		Instant now = clock.instant();
+		List<String> names = tables.stream().map(TableMapping::name).toList();
+		// The control database is asked a fixed number of times for all tables, not per table: the
+		// previous snapshots in one query, this run's snapshots and findings in batches.
+		Map<String, SchemaRepository.SchemaSnapshot> previous = schemas.latest(names, runId);
+		List<SchemaRepository.TableCheck> checks = new ArrayList<>();
 		for (TableMapping mapping : tables) {
-			List<SchemaFinding> findings = check(mapping, now);
-			schemas.saveFindings(runId, mapping.name(), findings, now);
-			for (SchemaFinding finding : findings) {
+			checks.add(check(mapping, previous.get(mapping.name())));
+		}
+		schemas.saveChecks(runId, checks, now);
+		for (SchemaRepository.TableCheck check : checks) {
+			for (SchemaFinding finding : check.findings()) {
 				if (finding.severity() == SchemaFinding.Severity.CONFLICT) {
-					discrepancies.record(runId, new Finding(mapping.name(), null, DiscrepancyType.SCHEMA_CONFLICT,
+					discrepancies.record(runId, new Finding(check.table(), null, DiscrepancyType.SCHEMA_CONFLICT,
 							finding.column(), finding.source(), finding.target(), true, finding.change()), now);
-					log.warn("SCHEMA CONFLICT {}.{}: {} (source {}, target {})", mapping.name(), finding.column(),
+					log.warn("SCHEMA CONFLICT {}.{}: {} (source {}, target {})", check.table(), finding.column(),
 							finding.change(), finding.source(), finding.target());
 				}
 				else {
-					log.info("schema warning {}.{}: {}", mapping.name(), finding.column(), finding.change());
+					log.info("schema warning {}.{}: {}", check.table(), finding.column(), finding.change());
 				}
 			}
-			discrepancies.resolveUnseen(mapping.name(), List.of(DiscrepancyType.SCHEMA_CONFLICT), runId, "schemaStep", now);
-			// Accepted conflicts (reviewed and waived) do not pause.
-			if (discrepancies.countOpenSeenBy(runId, mapping.name(), DiscrepancyType.SCHEMA_CONFLICT) > 0) {
-				String reason = findings.stream()
+		}
+		discrepancies.resolveUnseen(names, List.of(DiscrepancyType.SCHEMA_CONFLICT), runId, "schemaStep", now);
+		// Accepted conflicts (reviewed and waived) do not pause.
+		java.util.Set<String> conflicted = discrepancies.tablesWithOpenSeenBy(runId, names, DiscrepancyType.SCHEMA_CONFLICT);
+		for (SchemaRepository.TableCheck check : checks) {
+			if (conflicted.contains(check.table())) {
+				String reason = check.findings()
+					.stream()
 					.filter((f) -> f.severity() == SchemaFinding.Severity.CONFLICT)
 					.map((f) -> (f.column() == null ? "" : f.column() + ": ") + f.change())
 					.reduce((a, b) -> a + "; " + b)
 					.orElse("schema conflict");
-				if (schemas.pause(mapping.name(), reason, now)) {
-					audit.record("schemaStep", "PAUSE", mapping.name(), null, runId, reason, now);
-					log.warn("{} paused until reviewed: ./parity resume {}", mapping.name(), mapping.name());
+				if (schemas.pause(check.table(), reason, now)) {
+					audit.record("schemaStep", "PAUSE", check.table(), null, runId, reason, now);
+					log.warn("{} paused until reviewed: ./parity resume {}", check.table(), check.table());
 				}
 			}
 		}
 		return RepeatStatus.FINISHED;
 	}
 
-	private List<SchemaFinding> check(TableMapping mapping, Instant now) {
+	private SchemaRepository.TableCheck check(TableMapping mapping, SchemaRepository.SchemaSnapshot previous) {
 		Optional<CatalogTable> sourceTable = catalogs.source().find(mapping.source());
 		Optional<CatalogTable> targetTable = catalogs.target().find(mapping.target());
 		if (sourceTable.isEmpty() || targetTable.isEmpty()) {
-			return List.of(new SchemaFinding(mapping.name(), null, SchemaFinding.Severity.CONFLICT,
+			return new SchemaRepository.TableCheck(mapping.name(), null, null, List.of(new SchemaFinding(mapping.name(),
+					null, SchemaFinding.Severity.CONFLICT,
 					"table " + (sourceTable.isEmpty() ? mapping.source() + " missing in the source"
-							: mapping.target() + " missing in the target"), null, null));
+							: mapping.target() + " missing in the target"), null, null)));
 		}
 		TableDefinition sourceDefinition = TableDefinition.of(sourceTable.get());
 		TableDefinition targetDefinition = TableDefinition.of(targetTable.get());
-		Optional<SchemaRepository.SchemaSnapshot> previous = schemas.latest(mapping.name(), runId);
 		List<SchemaFinding> findings = new ArrayList<>(SchemaComparator.compare(mapping, sourceDefinition,
-				targetDefinition, previous.map(SchemaRepository.SchemaSnapshot::source).orElse(null),
-				previous.map(SchemaRepository.SchemaSnapshot::target).orElse(null),
+				targetDefinition, previous == null ? null : previous.source(), previous == null ? null : previous.target(),
 				(column) -> hasNulls(sourceTable.get().table(), column)));
 		for (Map.Entry<String, String> expression : mapping.columns().entrySet()) {
 			if (findings.stream().noneMatch((f) -> expression.getKey().equalsIgnoreCase(f.column()))) {
@@ -126,8 +136,7 @@ public class SchemaCheckTasklet implements Tasklet {
 							"the source can no longer evaluate '" + expression.getValue() + "': " + problem, null, null)));
 			}
 		}
-		schemas.saveSnapshot(runId, mapping.name(), sourceDefinition, targetDefinition, now);
-		return findings;
+		return new SchemaRepository.TableCheck(mapping.name(), sourceDefinition, targetDefinition, findings);
 	}
 
 	private boolean hasNulls(Table<?> table, String column) {
