@@ -169,14 +169,17 @@ parity discrepancies --config "$run_dir/all/parity.yml" --format json >"$run_dir
 found="$(python3 -c 'import json,sys; print(sum(1 for d in json.load(open(sys.argv[1])) if d["type"] == "FIELD_MISMATCH"))' "$run_dir/discrepancies.json")"
 (( found == T / 100 )) || log "warning: found $found field mismatches, expected $(( T / 100 )); see $run_dir/discrepancies.json"
 
-per_table() { if [[ -n "${wall[all.$1]:-}" ]]; then awk -v a="${wall[all.$1]}" -v b="${wall[one.$1]}" -v t="$T" 'BEGIN { printf "%.1f", (a - b) * 1000 / (t - 1) }'; else echo "-"; fi; }
+# per table: from the jobs' own times (start-up excluded, so the machine's noise in a JVM's start does
+# not swamp the difference), and from the wall times (which include the pre-run validation)
+per_table() { if [[ -n "${job[all.$1]:-}" && -n "${job[one.$1]:-}" ]]; then awk -v a="${job[all.$1]}" -v b="${job[one.$1]}" -v t="$T" 'BEGIN { printf "%.1f", (a - b) * 1000 / (t - 1) }'; else echo "-"; fi; }
+wall_per_table() { if [[ -n "${wall[all.$1]:-}" ]]; then awk -v a="${wall[all.$1]}" -v b="${wall[one.$1]}" -v t="$T" 'BEGIN { printf "%.1f", (a - b) * 1000 / (t - 1) }'; else echo "-"; fi; }
 # start-up: JVM, Spring, the control database's migrations and the pre-run validation of one table
 first="${labels[0]}"; [[ -n "${wall[one.schema]:-}" ]] && first=schema
 startup="$(awk -v w="${wall[one.$first]}" -v j="${job[one.$first]:-0}" 'BEGIN { printf "%.2f", w - j }')"
 {
 	echo "load_seconds=$load_seconds floor_catalog_ms=$floor_catalog"
 	for label in "${labels[@]}"; do
-		echo "$label: wall ${wall[one.$label]} s on 1 table, ${wall[all.$label]} s on $T; job ${job[one.$label]:-?} s on 1, ${job[all.$label]:-?} s on $T"
+		echo "$label: wall ${wall[one.$label]} s on 1 table, ${wall[all.$label]} s on $T ($(wall_per_table "$label") ms per table); job ${job[one.$label]:-?} s on 1, ${job[all.$label]:-?} s on $T ($(per_table "$label") ms per table)"
 	done
 } >"$run_dir/result.txt"
 cat "$run_dir/result.txt" >&2
