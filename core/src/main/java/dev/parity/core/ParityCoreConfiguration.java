@@ -16,6 +16,7 @@ import dev.parity.core.config.ParityConfig;
 import dev.parity.core.connect.DatabaseConnector;
 import dev.parity.core.connect.SourceDatabase;
 import dev.parity.core.connect.TargetDatabase;
+import dev.parity.core.mapping.Catalogs;
 import dev.parity.core.mapping.TablePairResolver;
 import dev.parity.core.repository.AuditLog;
 import dev.parity.core.repository.CheckResultRepository;
@@ -77,9 +78,17 @@ public class ParityCoreConfiguration {
 
 	@Bean
 	@Lazy
-	TablePairResolver tablePairResolver(ParityConfig config, SourceDatabase source, TargetDatabase target,
+	TablePairResolver tablePairResolver(ParityConfig config, SourceDatabase source, Catalogs catalogs,
 			SchemaRepository schemas) {
-		return new TablePairResolver(config, source, target, schemas);
+		return new TablePairResolver(config, source, catalogs, schemas);
+	}
+
+	// The databases are opened on the first catalog lookup, not when the bean is made: commands that
+	// never look at a table (and the job listener that forgets the catalogs) do not connect.
+	@Bean
+	Catalogs catalogs(org.springframework.beans.factory.ObjectProvider<SourceDatabase> source,
+			org.springframework.beans.factory.ObjectProvider<TargetDatabase> target) {
+		return new Catalogs(source::getObject, target::getObject);
 	}
 
 	@Bean

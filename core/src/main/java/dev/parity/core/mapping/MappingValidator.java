@@ -31,11 +31,20 @@ public final class MappingValidator {
 
 	private final SourceDatabase source;
 
-	private final TargetDatabase target;
+	private final Catalog sourceCatalog;
 
+	private final Catalog targetCatalog;
+
+	/** Resolves against catalogs of its own (each read once, on the first table that needs it). */
 	public MappingValidator(SourceDatabase source, TargetDatabase target) {
+		this(source, new Catalog(source), new Catalog(target));
+	}
+
+	/** Resolves against the run's shared catalogs. */
+	public MappingValidator(SourceDatabase source, Catalog sourceCatalog, Catalog targetCatalog) {
 		this.source = source;
-		this.target = target;
+		this.sourceCatalog = sourceCatalog;
+		this.targetCatalog = targetCatalog;
 	}
 
 	/** Resolves the given pairs; {@code problems} receives one entry per problem found. */
@@ -53,18 +62,18 @@ public final class MappingValidator {
 	}
 
 	private TablePair resolve(TableMapping mapping, String path, List<ConfigProblem> problems) {
-		Optional<Table<?>> sourceTable = find(source, mapping.source(), path + ".source", "source", problems);
-		Optional<Table<?>> targetTable = find(target, mapping.target(), path + ".target", "target", problems);
+		Optional<CatalogTable> sourceTable = find(sourceCatalog, mapping.source(), path + ".source", "source", problems);
+		Optional<CatalogTable> targetTable = find(targetCatalog, mapping.target(), path + ".target", "target", problems);
 		if (sourceTable.isEmpty() || targetTable.isEmpty()) {
 			return null;
 		}
-		Table<?> src = sourceTable.get();
-		Table<?> tgt = targetTable.get();
-		Map<String, TableResolver.TemporalColumn> sourceTemporal = TableResolver.temporalColumns(source, src);
-		Map<String, TableResolver.TemporalColumn> targetTemporal = TableResolver.temporalColumns(target, tgt);
+		Table<?> src = sourceTable.get().table();
+		Table<?> tgt = targetTable.get().table();
+		Map<String, TableResolver.TemporalColumn> sourceTemporal = sourceTable.get().temporal();
+		Map<String, TableResolver.TemporalColumn> targetTemporal = targetTable.get().temporal();
 		List<String> keyNames = mapping.key();
 		if (keyNames == null) {
-			keyNames = TableResolver.primaryKey(tgt).stream().map(Field::getName).toList();
+			keyNames = targetTable.get().primaryKey().stream().map(Field::getName).toList();
 			if (keyNames.isEmpty()) {
 				problems.add(new ConfigProblem(path + ".key", 0, "is not set and target table " + tgt.getName()
 						+ " has no primary key; list the key columns"));
@@ -95,7 +104,7 @@ public final class MappingValidator {
 			.map((c) -> new ColumnPair(c.name(), c.expression() ? c.source() : TableResolver.javaTime(c.source(), sourceTemporal),
 					TableResolver.javaTime(c.target(), targetTemporal), c.expression()))
 			.toList();
-		if (sourceKey.size() == keyNames.size() && !isPrimaryKey(src, sourceKey)) {
+		if (sourceKey.size() == keyNames.size() && !isPrimaryKey(sourceTable.get().primaryKey(), sourceKey)) {
 			// A primary key is unique by the engine's own constraint; anything else is checked (a scan).
 			checkUnique(src, sourceKey, path, problems);
 		}
@@ -104,7 +113,7 @@ public final class MappingValidator {
 		return new TablePair(mapping, src, tgt, sourceKey, targetKey,
 				sourceUpdated == null ? null : TableResolver.javaTime(sourceUpdated, sourceTemporal),
 				targetUpdated == null ? null : TableResolver.javaTime(targetUpdated, targetTemporal), columns,
-				source.naiveZone(), target.naiveZone());
+				source.naiveZone(), targetCatalog.database().naiveZone());
 	}
 
 	private List<ColumnPair> columns(TableMapping mapping, String path, Table<?> src, Table<?> tgt,
@@ -156,8 +165,8 @@ public final class MappingValidator {
 		}
 	}
 
-	private static boolean isPrimaryKey(Table<?> table, List<Field<?>> key) {
-		Set<String> primary = TableResolver.primaryKey(table).stream()
+	private static boolean isPrimaryKey(List<Field<?>> primaryKey, List<Field<?>> key) {
+		Set<String> primary = primaryKey.stream()
 			.map((f) -> f.getName().toLowerCase(Locale.ROOT))
 			.collect(Collectors.toSet());
 		Set<String> configured = key.stream().map((f) -> f.getName().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
@@ -179,11 +188,11 @@ public final class MappingValidator {
 		}
 	}
 
-	private static Optional<Table<?>> find(dev.parity.core.connect.Database database, String name, String path, String side,
+	private static Optional<CatalogTable> find(Catalog catalog, String name, String path, String side,
 			List<ConfigProblem> problems) {
-		Optional<Table<?>> table = TableResolver.find(database, name);
+		Optional<CatalogTable> table = catalog.find(name);
 		if (table.isEmpty()) {
-			List<String> candidates = TableResolver.ambiguousTable(database, name);
+			List<String> candidates = catalog.ambiguous(name);
 			problems.add(new ConfigProblem(path, 0, candidates.isEmpty()
 					? "table " + name + " does not exist in the " + side + " database"
 					: "table " + name + " is ambiguous in the " + side + " database: it matches " + String.join(" and ", candidates)

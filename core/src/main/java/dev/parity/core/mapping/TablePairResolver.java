@@ -9,12 +9,12 @@ import dev.parity.core.config.ConfigProblem;
 import dev.parity.core.config.ParityConfig;
 import dev.parity.core.config.TableMapping;
 import dev.parity.core.connect.SourceDatabase;
-import dev.parity.core.connect.TargetDatabase;
 import dev.parity.core.repository.SchemaRepository;
 
 /**
  * Resolves the table pairs a run selects (by {@code --table} name) against the live schemas; at every
- * job start, since schemas change during a parallel run. Pairs paused by a schema conflict are left
+ * job start, since schemas change during a parallel run (against the run's {@link Catalogs}, read once
+ * and shared with the pre-run validation and the schema check). Pairs paused by a schema conflict are left
  * out (and logged) until an operator resumes them.
  */
 public class TablePairResolver {
@@ -25,15 +25,14 @@ public class TablePairResolver {
 
 	private final SourceDatabase source;
 
-	private final TargetDatabase target;
+	private final Catalogs catalogs;
 
 	private final SchemaRepository schemas;
 
-	public TablePairResolver(ParityConfig config, SourceDatabase source, TargetDatabase target,
-			SchemaRepository schemas) {
+	public TablePairResolver(ParityConfig config, SourceDatabase source, Catalogs catalogs, SchemaRepository schemas) {
 		this.config = config;
 		this.source = source;
-		this.target = target;
+		this.catalogs = catalogs;
 		this.schemas = schemas;
 	}
 
@@ -55,7 +54,7 @@ public class TablePairResolver {
 			.stream()
 			.filter((t) -> !schemas.hasHistory(t.name()))
 			.toList();
-		new MappingValidator(source, target).resolve(fresh, config.tables(), problems);
+		new MappingValidator(source, catalogs.source(), catalogs.target()).resolve(fresh, config.tables(), problems);
 		if (!problems.isEmpty()) {
 			throw new ConfigException(problems);
 		}
@@ -73,7 +72,7 @@ public class TablePairResolver {
 			log.warn("{} is paused by a schema conflict and skipped; review the mapping, then ./parity resume {}", name,
 					name);
 		}
-		List<TablePair> pairs = new MappingValidator(source, target).resolve(active, config.tables(), problems);
+		List<TablePair> pairs = new MappingValidator(source, catalogs.source(), catalogs.target()).resolve(active, config.tables(), problems);
 		if (!problems.isEmpty()) {
 			throw new ConfigException(problems);
 		}

@@ -154,12 +154,45 @@ public class DiffRepository {
 			.fetch()
 			.forEach((r) -> outcomes.put(String.valueOf(r.value1()), new long[] { r.value2(),
 					r.value3() == null ? 0 : r.value3().longValue(), r.value4() == null ? 0 : r.value4().longValue() }));
+		return stats(table, columns, new long[] { seen, equalInMerge }, outcomes);
+	}
+
+	/**
+	 * {@link #stats(long, String, int)} of every table of {@code columns} (table name to compared columns)
+	 * in two queries, whatever the number of tables; in the map's order.
+	 */
+	public Map<String, DiffStats> stats(long runId, Map<String, Integer> columns) {
+		Map<String, long[]> progress = new java.util.HashMap<>();
+		dsl.select(Progress.TABLE_NAME, DSL.sum(Progress.ROWS_SEEN), DSL.sum(Progress.ROWS_EQUAL))
+			.from(Progress.TABLE)
+			.where(Progress.RUN_ID.eq(runId))
+			.groupBy(Progress.TABLE_NAME)
+			.fetch()
+			.forEach((r) -> progress.put(r.value1(), new long[] { r.value2() == null ? 0 : r.value2().longValue(),
+					r.value3() == null ? 0 : r.value3().longValue() }));
+		Map<String, Map<String, long[]>> outcomes = new java.util.HashMap<>();
+		dsl.select(Candidate.TABLE_NAME, Candidate.OUTCOME, DSL.count(), DSL.sum(Candidate.FIELDS_COMPARED),
+				DSL.sum(Candidate.FIELDS_MISMATCHED))
+			.from(Candidate.TABLE)
+			.where(Candidate.RUN_ID.eq(runId))
+			.groupBy(Candidate.TABLE_NAME, Candidate.OUTCOME)
+			.fetch()
+			.forEach((r) -> outcomes.computeIfAbsent(r.value1(), (t) -> new LinkedHashMap<>())
+				.put(String.valueOf(r.value2()), new long[] { r.value3(), r.value4() == null ? 0 : r.value4().longValue(),
+						r.value5() == null ? 0 : r.value5().longValue() }));
+		Map<String, DiffStats> stats = new LinkedHashMap<>();
+		columns.forEach((table, count) -> stats.put(table, stats(table, count, progress.getOrDefault(table, new long[2]),
+				outcomes.getOrDefault(table, Map.of()))));
+		return stats;
+	}
+
+	private static DiffStats stats(String table, int columns, long[] progress, Map<String, long[]> outcomes) {
 		long[] none = { 0, 0, 0 };
 		long inFlight = outcomes.getOrDefault("IN_FLIGHT", none)[0];
 		long equalOnRecheck = outcomes.getOrDefault("EQUAL", none)[0];
 		long[] different = outcomes.getOrDefault("DIFFERENT", none);
-		long rowsEqual = equalInMerge + equalOnRecheck;
-		return new DiffStats(table, Math.max(0, seen - inFlight), rowsEqual, inFlight,
+		long rowsEqual = progress[1] + equalOnRecheck;
+		return new DiffStats(table, Math.max(0, progress[0] - inFlight), rowsEqual, inFlight,
 				rowsEqual * columns + different[1], different[2]);
 	}
 
@@ -201,6 +234,40 @@ public class DiffRepository {
 			.set(CheckResult.DURATION_MS, duration.toMillis())
 			.set(CheckResult.CHECKED_AT, at)
 			.execute();
+	}
+
+	/**
+	 * {@link #saveResult(long, String, DiffStats, double, Duration, Instant, String)} for many tables:
+	 * one delete per thousand tables and the inserts in one batch. {@code details} by table; may lack some.
+	 */
+	public void saveResults(long runId, String checkType, java.util.Collection<DiffStats> stats, double threshold,
+			Duration duration, Instant at, Map<String, String> details) {
+		List<DiffStats> all = List.copyOf(stats);
+		for (int from = 0; from < all.size(); from += 1000) {
+			List<DiffStats> slice = all.subList(from, Math.min(all.size(), from + 1000));
+			dsl.deleteFrom(CheckResult.TABLE)
+				.where(CheckResult.RUN_ID.eq(runId)
+					.and(CheckResult.CHECK_TYPE.eq(checkType))
+					.and(CheckResult.TABLE_NAME.in(slice.stream().map(DiffStats::table).toList())))
+				.execute();
+			dsl.batch(slice.stream()
+				.map((table) -> dsl.insertInto(CheckResult.TABLE)
+					.set(CheckResult.RUN_ID, runId)
+					.set(CheckResult.CHECK_TYPE, checkType)
+					.set(CheckResult.TABLE_NAME, table.table())
+					.set(CheckResult.DETAIL, details.get(table.table()))
+					.set(CheckResult.ROWS_COMPARED, table.rowsCompared())
+					.set(CheckResult.ROWS_EQUAL, table.rowsEqual())
+					.set(CheckResult.ROWS_IN_FLIGHT, table.rowsInFlight())
+					.set(CheckResult.FIELDS_COMPARED, table.fieldsCompared())
+					.set(CheckResult.FIELDS_MISMATCHED, table.fieldsMismatched())
+					.set(CheckResult.MATCH_RATE, table.matchRate())
+					.set(CheckResult.THRESHOLD, threshold)
+					.set(CheckResult.PASSED, table.rowsCompared() == table.rowsEqual())
+					.set(CheckResult.DURATION_MS, duration.toMillis())
+					.set(CheckResult.CHECKED_AT, at))
+				.toList()).execute();
+		}
 	}
 
 	/** The notes stored with a run's diff results (such as a widened lag window), by table name. */

@@ -42,6 +42,82 @@ public class SchemaRepository {
 			.fetchOptional((r) -> new SchemaSnapshot(r.value1(), definition(r.value2()), definition(r.value3()), r.value4()));
 	}
 
+	/**
+	 * The latest snapshot of each of {@code tables} from a run other than {@code exceptRunId}, by table
+	 * (tables never checked are absent): one query per thousand tables.
+	 */
+	public java.util.Map<String, SchemaSnapshot> latest(java.util.Collection<String> tables, long exceptRunId) {
+		java.util.Map<String, SchemaSnapshot> latest = new java.util.HashMap<>();
+		for (List<String> slice : slices(List.copyOf(tables))) {
+			var newest = dsl.select(org.jooq.impl.DSL.max(ControlTables.Snapshot.ID))
+				.from(ControlTables.Snapshot.TABLE)
+				.where(ControlTables.Snapshot.TABLE_NAME.in(slice).and(ControlTables.Snapshot.RUN_ID.ne(exceptRunId)))
+				.groupBy(ControlTables.Snapshot.TABLE_NAME);
+			dsl.select(ControlTables.Snapshot.TABLE_NAME, ControlTables.Snapshot.RUN_ID, ControlTables.Snapshot.SOURCE_JSON,
+					ControlTables.Snapshot.TARGET_JSON, ControlTables.Snapshot.TAKEN_AT)
+				.from(ControlTables.Snapshot.TABLE)
+				.where(ControlTables.Snapshot.ID.in(newest))
+				.fetch()
+				.forEach((r) -> latest.put(r.value1(), new SchemaSnapshot(r.value2(), definition(r.value3()),
+						definition(r.value4()), r.value5())));
+		}
+		return latest;
+	}
+
+	/** One table's check in a run: both definitions (null where the table is missing) and its findings. */
+	public record TableCheck(String table, TableDefinition source, TableDefinition target, List<SchemaFinding> findings) {
+	}
+
+	/**
+	 * Replaces the snapshots and findings of {@code checks}' tables in {@code runId} (a restarted run may
+	 * write them again): a few statements for all tables, the inserts batched.
+	 */
+	public void saveChecks(long runId, List<TableCheck> checks, Instant at) {
+		for (List<TableCheck> slice : slices(checks)) {
+			List<String> names = slice.stream().map(TableCheck::table).toList();
+			dsl.deleteFrom(ControlTables.Snapshot.TABLE)
+				.where(ControlTables.Snapshot.RUN_ID.eq(runId).and(ControlTables.Snapshot.TABLE_NAME.in(names)))
+				.execute();
+			dsl.deleteFrom(SchemaFindings.TABLE)
+				.where(SchemaFindings.RUN_ID.eq(runId).and(SchemaFindings.TABLE_NAME.in(names)))
+				.execute();
+			List<org.jooq.Query> inserts = new java.util.ArrayList<>();
+			for (TableCheck check : slice) {
+				if (check.source() != null && check.target() != null) {
+					inserts.add(dsl.insertInto(ControlTables.Snapshot.TABLE)
+						.set(ControlTables.Snapshot.RUN_ID, runId)
+						.set(ControlTables.Snapshot.TABLE_NAME, check.table())
+						.set(ControlTables.Snapshot.SOURCE_JSON, JSON.writeValueAsString(check.source()))
+						.set(ControlTables.Snapshot.TARGET_JSON, JSON.writeValueAsString(check.target()))
+						.set(ControlTables.Snapshot.TAKEN_AT, at));
+				}
+				for (SchemaFinding f : check.findings()) {
+					inserts.add(dsl.insertInto(SchemaFindings.TABLE)
+						.set(SchemaFindings.RUN_ID, runId)
+						.set(SchemaFindings.TABLE_NAME, check.table())
+						.set(SchemaFindings.COLUMN_NAME, f.column())
+						.set(SchemaFindings.SEVERITY, f.severity().name())
+						.set(SchemaFindings.CHANGE, f.change())
+						.set(SchemaFindings.SOURCE_DEFINITION, f.source())
+						.set(SchemaFindings.TARGET_DEFINITION, f.target())
+						.set(SchemaFindings.FOUND_AT, at));
+				}
+			}
+			if (!inserts.isEmpty()) {
+				dsl.batch(inserts).execute();
+			}
+		}
+	}
+
+	// Consecutive slices of at most 1,000: one statement each.
+	private static <T> List<List<T>> slices(List<T> all) {
+		List<List<T>> slices = new java.util.ArrayList<>();
+		for (int from = 0; from < all.size(); from += 1000) {
+			slices.add(all.subList(from, Math.min(all.size(), from + 1000)));
+		}
+		return slices;
+	}
+
 	/** Whether {@code table} has been checked before (its configuration once fitted both schemas). */
 	public boolean hasHistory(String table) {
 		return dsl.fetchExists(ControlTables.Snapshot.TABLE, ControlTables.Snapshot.TABLE_NAME.eq(table));

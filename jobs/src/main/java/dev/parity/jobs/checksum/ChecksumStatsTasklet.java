@@ -60,13 +60,24 @@ public class ChecksumStatsTasklet implements Tasklet {
 		Instant now = clock.instant();
 		var started = chunkContext.getStepContext().getStepExecution().getJobExecution().getStartTime();
 		Duration duration = started == null ? Duration.ZERO : Duration.between(started, java.time.LocalDateTime.now());
+		// A fixed number of control statements for all tables (as in the diff's statistics step)
+		java.util.Map<String, Integer> columns = new java.util.LinkedHashMap<>();
+		java.util.Map<String, String> notes = new java.util.HashMap<>();
 		for (ChecksumPlan plan : plans.byName().values()) {
 			String table = plan.compare().pair().name();
-			DiffStats stats = diffs.stats(runId, table, plan.compare().columnCount());
-			diffs.saveResult(runId, "CHECKSUM", stats, 1.0, duration, now, plans.note(table));
-			discrepancies.resolveUnseen(table, ROW_TYPES, runId, "checksumJob", now);
-			log.info("checksum {}: {} rows compared, {} equal, {} in flight{}", table, stats.rowsCompared(),
-					stats.rowsEqual(), stats.rowsInFlight(), plan.sql() ? "" : " (" + plan.fallback() + ")");
+			columns.put(table, plan.compare().columnCount());
+			String note = plans.note(table);
+			if (note != null) {
+				notes.put(table, note);
+			}
+		}
+		java.util.Map<String, DiffStats> stats = diffs.stats(runId, columns);
+		diffs.saveResults(runId, "CHECKSUM", stats.values(), 1.0, duration, now, notes);
+		discrepancies.resolveUnseen(columns.keySet(), ROW_TYPES, runId, "checksumJob", now);
+		for (ChecksumPlan plan : plans.byName().values()) {
+			DiffStats table = stats.get(plan.compare().pair().name());
+			log.info("checksum {}: {} rows compared, {} equal, {} in flight{}", table.table(), table.rowsCompared(),
+					table.rowsEqual(), table.rowsInFlight(), plan.sql() ? "" : " (" + plan.fallback() + ")");
 		}
 		checkpoints.byRunId(runId).ifPresent((checkpoint) -> checkpoints.complete(checkpoint.number(), now));
 		return RepeatStatus.FINISHED;

@@ -12,7 +12,6 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.batch.core.scope.context.ChunkContext;
 
-import dev.parity.core.compare.ComparePlan;
 import dev.parity.core.repository.DiffRepository;
 import dev.parity.core.repository.DiffStats;
 import dev.parity.core.repository.DiscrepancyRepository;
@@ -58,17 +57,25 @@ public class DiffStatsTasklet implements Tasklet {
 		var started = chunkContext.getStepContext().getStepExecution().getJobExecution().getStartTime();
 		Duration duration = started == null ? Duration.ZERO
 				: Duration.between(started, java.time.LocalDateTime.now());
-		for (ComparePlan plan : plans.byName().values()) {
-			DiffStats stats = diffs.stats(runId, plan.pair().name(), plan.columnCount());
-			String note = plans.effectiveLagWindow(plan.pair().name()).note();
-			diffs.saveResult(runId, stats, matchRateThreshold, duration, now, note);
+		// A fixed number of control statements for all tables: statistics in two grouped queries, the
+		// results in one batch, the unseen discrepancies resolved in one update.
+		java.util.Map<String, Integer> columns = new java.util.LinkedHashMap<>();
+		plans.byName().values().forEach((plan) -> columns.put(plan.pair().name(), plan.columnCount()));
+		java.util.Map<String, DiffStats> stats = diffs.stats(runId, columns);
+		java.util.Map<String, String> notes = new java.util.HashMap<>();
+		for (String table : columns.keySet()) {
+			String note = plans.effectiveLagWindow(table).note();
 			if (note != null) {
-				log.warn("diff {}: {}", stats.table(), note);
+				notes.put(table, note);
+				log.warn("diff {}: {}", table, note);
 			}
-			discrepancies.resolveUnseen(plan.pair().name(), ROW_TYPES, runId, "diffJob", now);
+		}
+		diffs.saveResults(runId, "DIFF", stats.values(), matchRateThreshold, duration, now, notes);
+		discrepancies.resolveUnseen(columns.keySet(), ROW_TYPES, runId, "diffJob", now);
+		for (DiffStats table : stats.values()) {
 			log.info("diff {}: {} rows compared, {} equal, {} in flight, {} of {} fields mismatched, match rate {}",
-					stats.table(), stats.rowsCompared(), stats.rowsEqual(), stats.rowsInFlight(),
-					stats.fieldsMismatched(), stats.fieldsCompared(), String.format("%.4f%%", stats.matchRate() * 100));
+					table.table(), table.rowsCompared(), table.rowsEqual(), table.rowsInFlight(),
+					table.fieldsMismatched(), table.fieldsCompared(), String.format("%.4f%%", table.matchRate() * 100));
 		}
 		return RepeatStatus.FINISHED;
 	}

@@ -19,8 +19,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import dev.parity.core.config.TableMapping;
 import dev.parity.core.connect.SourceDatabase;
-import dev.parity.core.connect.TargetDatabase;
-import dev.parity.core.mapping.TableResolver;
+import dev.parity.core.mapping.CatalogTable;
+import dev.parity.core.mapping.Catalogs;
 import dev.parity.core.repository.AuditLog;
 import dev.parity.core.repository.DiscrepancyRepository;
 import dev.parity.core.repository.DiscrepancyType;
@@ -32,7 +32,8 @@ import dev.parity.core.schema.TableDefinition;
 
 /**
  * {@code schemaStep}: the first step of every validation job (and all of {@code schemaJob}). For each
- * selected table pair it reads both live definitions, compares them with the mapping and with the
+ * selected table pair it reads both live definitions (from the run's {@link Catalogs}: one catalog read
+ * per database, shared with the pre-run validation and the later steps), compares them with the mapping and with the
  * previous snapshot ({@link SchemaComparator}), keeps this run's snapshot and findings, records every
  * conflict as a {@code SCHEMA_CONFLICT} discrepancy (critical), and pauses the table on an open
  * conflict: later steps skip it until an operator resumes it. Warnings are recorded only.
@@ -47,7 +48,7 @@ public class SchemaCheckTasklet implements Tasklet {
 
 	private final SourceDatabase source;
 
-	private final TargetDatabase target;
+	private final Catalogs catalogs;
 
 	private final SchemaRepository schemas;
 
@@ -57,12 +58,12 @@ public class SchemaCheckTasklet implements Tasklet {
 
 	private final Clock clock;
 
-	public SchemaCheckTasklet(long runId, List<TableMapping> tables, SourceDatabase source, TargetDatabase target,
+	public SchemaCheckTasklet(long runId, List<TableMapping> tables, SourceDatabase source, Catalogs catalogs,
 			SchemaRepository schemas, DiscrepancyRepository discrepancies, AuditLog audit, Clock clock) {
 		this.runId = runId;
 		this.tables = tables;
 		this.source = source;
-		this.target = target;
+		this.catalogs = catalogs;
 		this.schemas = schemas;
 		this.discrepancies = discrepancies;
 		this.audit = audit;
@@ -72,61 +73,70 @@ public class SchemaCheckTasklet implements Tasklet {
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		Instant now = clock.instant();
+		List<String> names = tables.stream().map(TableMapping::name).toList();
+		// The control database is asked a fixed number of times for all tables, not per table: the
+		// previous snapshots in one query, this run's snapshots and findings in batches.
+		Map<String, SchemaRepository.SchemaSnapshot> previous = schemas.latest(names, runId);
+		List<SchemaRepository.TableCheck> checks = new ArrayList<>();
 		for (TableMapping mapping : tables) {
-			List<SchemaFinding> findings = check(mapping, now);
-			schemas.saveFindings(runId, mapping.name(), findings, now);
-			for (SchemaFinding finding : findings) {
+			checks.add(check(mapping, previous.get(mapping.name())));
+		}
+		schemas.saveChecks(runId, checks, now);
+		for (SchemaRepository.TableCheck check : checks) {
+			for (SchemaFinding finding : check.findings()) {
 				if (finding.severity() == SchemaFinding.Severity.CONFLICT) {
-					discrepancies.record(runId, new Finding(mapping.name(), null, DiscrepancyType.SCHEMA_CONFLICT,
+					discrepancies.record(runId, new Finding(check.table(), null, DiscrepancyType.SCHEMA_CONFLICT,
 							finding.column(), finding.source(), finding.target(), true, finding.change()), now);
-					log.warn("SCHEMA CONFLICT {}.{}: {} (source {}, target {})", mapping.name(), finding.column(),
+					log.warn("SCHEMA CONFLICT {}.{}: {} (source {}, target {})", check.table(), finding.column(),
 							finding.change(), finding.source(), finding.target());
 				}
 				else {
-					log.info("schema warning {}.{}: {}", mapping.name(), finding.column(), finding.change());
+					log.info("schema warning {}.{}: {}", check.table(), finding.column(), finding.change());
 				}
 			}
-			discrepancies.resolveUnseen(mapping.name(), List.of(DiscrepancyType.SCHEMA_CONFLICT), runId, "schemaStep", now);
-			// Accepted conflicts (reviewed and waived) do not pause.
-			if (discrepancies.countOpenSeenBy(runId, mapping.name(), DiscrepancyType.SCHEMA_CONFLICT) > 0) {
-				String reason = findings.stream()
+		}
+		discrepancies.resolveUnseen(names, List.of(DiscrepancyType.SCHEMA_CONFLICT), runId, "schemaStep", now);
+		// Accepted conflicts (reviewed and waived) do not pause.
+		java.util.Set<String> conflicted = discrepancies.tablesWithOpenSeenBy(runId, names, DiscrepancyType.SCHEMA_CONFLICT);
+		for (SchemaRepository.TableCheck check : checks) {
+			if (conflicted.contains(check.table())) {
+				String reason = check.findings()
+					.stream()
 					.filter((f) -> f.severity() == SchemaFinding.Severity.CONFLICT)
 					.map((f) -> (f.column() == null ? "" : f.column() + ": ") + f.change())
 					.reduce((a, b) -> a + "; " + b)
 					.orElse("schema conflict");
-				if (schemas.pause(mapping.name(), reason, now)) {
-					audit.record("schemaStep", "PAUSE", mapping.name(), null, runId, reason, now);
-					log.warn("{} paused until reviewed: ./parity resume {}", mapping.name(), mapping.name());
+				if (schemas.pause(check.table(), reason, now)) {
+					audit.record("schemaStep", "PAUSE", check.table(), null, runId, reason, now);
+					log.warn("{} paused until reviewed: ./parity resume {}", check.table(), check.table());
 				}
 			}
 		}
 		return RepeatStatus.FINISHED;
 	}
 
-	private List<SchemaFinding> check(TableMapping mapping, Instant now) {
-		Optional<Table<?>> sourceTable = TableResolver.find(source, mapping.source());
-		Optional<Table<?>> targetTable = TableResolver.find(target, mapping.target());
+	private SchemaRepository.TableCheck check(TableMapping mapping, SchemaRepository.SchemaSnapshot previous) {
+		Optional<CatalogTable> sourceTable = catalogs.source().find(mapping.source());
+		Optional<CatalogTable> targetTable = catalogs.target().find(mapping.target());
 		if (sourceTable.isEmpty() || targetTable.isEmpty()) {
-			return List.of(new SchemaFinding(mapping.name(), null, SchemaFinding.Severity.CONFLICT,
+			return new SchemaRepository.TableCheck(mapping.name(), null, null, List.of(new SchemaFinding(mapping.name(),
+					null, SchemaFinding.Severity.CONFLICT,
 					"table " + (sourceTable.isEmpty() ? mapping.source() + " missing in the source"
-							: mapping.target() + " missing in the target"), null, null));
+							: mapping.target() + " missing in the target"), null, null)));
 		}
-		TableDefinition sourceDefinition = TableDefinition.read(source, sourceTable.get());
-		TableDefinition targetDefinition = TableDefinition.read(target, targetTable.get());
-		Optional<SchemaRepository.SchemaSnapshot> previous = schemas.latest(mapping.name(), runId);
+		TableDefinition sourceDefinition = TableDefinition.of(sourceTable.get());
+		TableDefinition targetDefinition = TableDefinition.of(targetTable.get());
 		List<SchemaFinding> findings = new ArrayList<>(SchemaComparator.compare(mapping, sourceDefinition,
-				targetDefinition, previous.map(SchemaRepository.SchemaSnapshot::source).orElse(null),
-				previous.map(SchemaRepository.SchemaSnapshot::target).orElse(null),
-				(column) -> hasNulls(sourceTable.get(), column)));
+				targetDefinition, previous == null ? null : previous.source(), previous == null ? null : previous.target(),
+				(column) -> hasNulls(sourceTable.get().table(), column)));
 		for (Map.Entry<String, String> expression : mapping.columns().entrySet()) {
 			if (findings.stream().noneMatch((f) -> expression.getKey().equalsIgnoreCase(f.column()))) {
-				expressionProblem(sourceTable.get(), expression.getValue()).ifPresent((problem) -> findings
+				expressionProblem(sourceTable.get().table(), expression.getValue()).ifPresent((problem) -> findings
 					.add(new SchemaFinding(mapping.name(), expression.getKey(), SchemaFinding.Severity.CONFLICT,
 							"the source can no longer evaluate '" + expression.getValue() + "': " + problem, null, null)));
 			}
 		}
-		schemas.saveSnapshot(runId, mapping.name(), sourceDefinition, targetDefinition, now);
-		return findings;
+		return new SchemaRepository.TableCheck(mapping.name(), sourceDefinition, targetDefinition, findings);
 	}
 
 	private boolean hasNulls(Table<?> table, String column) {

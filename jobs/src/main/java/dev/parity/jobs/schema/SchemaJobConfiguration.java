@@ -15,7 +15,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import dev.parity.core.config.ParityConfig;
 import dev.parity.core.connect.SourceDatabase;
-import dev.parity.core.connect.TargetDatabase;
+import dev.parity.core.mapping.Catalogs;
 import dev.parity.core.repository.AuditLog;
 import dev.parity.core.repository.DiscrepancyRepository;
 import dev.parity.core.repository.SchemaRepository;
@@ -31,11 +31,11 @@ public class SchemaJobConfiguration {
 
 	@Bean
 	@StepScope
-	SchemaCheckTasklet schemaCheckTasklet(ParityConfig config, SourceDatabase source, TargetDatabase target,
+	SchemaCheckTasklet schemaCheckTasklet(ParityConfig config, SourceDatabase source, Catalogs catalogs,
 			SchemaRepository schemas, DiscrepancyRepository discrepancies, AuditLog audit, Clock clock,
 			@Value("#{jobParameters['" + ParityJobParameters.TABLES + "']}") String tables,
 			@Value("#{jobExecutionContext['" + ParityJobParameters.RUN_ID + "']}") Long runId) {
-		return new SchemaCheckTasklet(runId, config.select(ParityJobParameters.tables(tables)), source, target, schemas,
+		return new SchemaCheckTasklet(runId, config.select(ParityJobParameters.tables(tables)), source, catalogs, schemas,
 				discrepancies, audit, clock);
 	}
 

@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.parity.core.mapping.Catalogs;
 import dev.parity.core.repository.RunRepository;
 
 /** Beans shared by all Parity jobs. */
@@ -15,8 +16,8 @@ public class JobSupportConfiguration {
 
 	@Bean
 	ParityRunListener parityRunListener(RunRepository runs, dev.parity.core.repository.RunLocks locks,
-			dev.parity.core.repository.DiffRepository diffs, Clock clock) {
-		return new ParityRunListener(runs, locks, diffs, clock);
+			dev.parity.core.repository.DiffRepository diffs, Clock clock, Catalogs catalogs) {
+		return new ParityRunListener(runs, locks, diffs, clock, catalogs);
 	}
 
 	/** The threads a partitioned step runs its partitions on: {@code threads} daemon threads named {@code prefix-N}. */

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 
+import dev.parity.core.mapping.Catalogs;
 import dev.parity.core.repository.DiffRepository;
 import dev.parity.core.repository.RunLocks;
 import dev.parity.core.repository.RunRepository;
@@ -15,7 +16,8 @@ import dev.parity.core.run.ParityJobParameters;
 
 /**
  * Opens the Parity run of a job instance before the job and closes it after. A restarted execution
- * of the same instance continues the same run, so its results and discrepancies stay together.
+ * of the same instance continues the same run, so its results and discrepancies stay together. The
+ * catalogs the run read ({@link Catalogs}) are forgotten when it ends.
  * <p>
  * For a job that writes verdicts or repairs ({@link RunLocks#EXCLUSIVE_JOBS}) it first binds the run lock
  * its launcher took to the execution — or, for a launch that did not take it, takes it now — before the
@@ -35,11 +37,14 @@ public class ParityRunListener implements JobExecutionListener {
 
 	private final Clock clock;
 
-	public ParityRunListener(RunRepository runs, RunLocks locks, DiffRepository diffs, Clock clock) {
+	private final Catalogs catalogs;
+
+	public ParityRunListener(RunRepository runs, RunLocks locks, DiffRepository diffs, Clock clock, Catalogs catalogs) {
 		this.runs = runs;
 		this.locks = locks;
 		this.diffs = diffs;
 		this.clock = clock;
+		this.catalogs = catalogs;
 	}
 
 	@Override
@@ -71,6 +76,8 @@ public class ParityRunListener implements JobExecutionListener {
 	@Override
 	public void afterJob(JobExecution execution) {
 		try {
+			// The run's catalog snapshots end with it: the next run reads the live schemas again.
+			catalogs.forget();
 			if (execution.getExecutionContext().containsKey(ParityJobParameters.RUN_ID)) {
 				runs.finish(execution.getExecutionContext().getLong(ParityJobParameters.RUN_ID),
 						execution.getStatus().name(), clock.instant());
