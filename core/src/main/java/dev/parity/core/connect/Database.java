@@ -23,11 +23,15 @@ public abstract sealed class Database implements AutoCloseable permits SourceDat
 
 	private final ComparisonDialect dialect;
 
-	Database(Role role, HikariDataSource dataSource, DSLContext dsl, ComparisonDialect dialect) {
+	private final java.time.Duration stallTimeout;
+
+	Database(Role role, HikariDataSource dataSource, DSLContext dsl, ComparisonDialect dialect,
+			java.time.Duration stallTimeout) {
 		this.role = role;
 		this.dataSource = dataSource;
 		this.dsl = dsl;
 		this.dialect = dialect;
+		this.stallTimeout = stallTimeout;
 	}
 
 	public Role role() {
@@ -48,7 +52,9 @@ public abstract sealed class Database implements AutoCloseable permits SourceDat
 	 * {@code fetchSize} at a time (PostgreSQL only streams inside a transaction). jOOQ renders the
 	 * statement; rows are read straight from JDBC, each column as {@code types[i]} when given (e.g.
 	 * {@code LocalDateTime}, which spares the drivers' calendar arithmetic) — the hot path of the diff.
-	 * Closing the stream ends the transaction and returns the connection. On the source the
+	 * Closing the stream ends the transaction and returns the connection. A wait for the next rows
+	 * longer than the connection's {@code stall-timeout} aborts the connection and fails the read with a
+	 * {@link DatabaseStalledException} naming the database and the setting. On the source the
 	 * {@link SourceGuard} checks the statement first, as for every other source query.
 	 */
 	public Streamed stream(org.jooq.ResultQuery<?> query, Class<?>[] types, int fetchSize) {
@@ -72,10 +78,15 @@ public abstract sealed class Database implements AutoCloseable permits SourceDat
 			for (int i = 0; i < binds.size(); i++) {
 				statement.setObject(i + 1, binds.get(i));
 			}
-			return new Streamed(connection, statement, statement.executeQuery(), types);
+			return new Streamed(connection, statement, statement.executeQuery(), types,
+					new Streamed.Context(role, stallTimeout, new StallWatch.Wait(connection, stallTimeout)));
 		}
 		catch (java.sql.SQLException ex) {
 			Streamed.release(connection);
+			DatabaseStalledException timedOut = DatabaseStalledException.ifTimedOut(role, ex);
+			if (timedOut != null) {
+				throw timedOut;
+			}
 			throw new org.jooq.exception.DataAccessException(role.key() + " query failed: " + ex.getMessage(), ex);
 		}
 	}
@@ -91,17 +102,33 @@ public abstract sealed class Database implements AutoCloseable permits SourceDat
 
 		private final Class<?>[] types;
 
-		Streamed(java.sql.Connection connection, java.sql.Statement statement, java.sql.ResultSet rows, Class<?>[] types) {
+		private final Context context;
+
+		/** Which database, and the watch on its waits. */
+		record Context(Role role, java.time.Duration stallTimeout, StallWatch.Wait watch) {
+		}
+
+		Streamed(java.sql.Connection connection, java.sql.Statement statement, java.sql.ResultSet rows, Class<?>[] types,
+				Context context) {
 			this.connection = connection;
 			this.statement = statement;
 			this.rows = rows;
 			this.types = types;
+			this.context = context;
 		}
 
 		/** The next row, or null at the end. */
 		public Object[] next() {
 			try {
-				if (!rows.next()) {
+				boolean more;
+				context.watch().begin();
+				try {
+					more = rows.next();
+				}
+				finally {
+					context.watch().end();
+				}
+				if (!more) {
 					return null;
 				}
 				Object[] row = new Object[types.length];
@@ -111,12 +138,20 @@ public abstract sealed class Database implements AutoCloseable permits SourceDat
 				return row;
 			}
 			catch (java.sql.SQLException ex) {
+				if (context.watch().stalled()) {
+					throw DatabaseStalledException.stalled(context.role(), context.stallTimeout(), ex);
+				}
+				DatabaseStalledException timedOut = DatabaseStalledException.ifTimedOut(context.role(), ex);
+				if (timedOut != null) {
+					throw timedOut;
+				}
 				throw new org.jooq.exception.DataAccessException("reading a row failed: " + ex.getMessage(), ex);
 			}
 		}
 
 		@Override
 		public void close() {
+			context.watch().end();
 			try (statement) {
 				rows.close();
 			}

@@ -12,8 +12,8 @@ import dev.parity.core.dialect.ComparisonDialect;
  */
 public final class SourceDatabase extends Database {
 
-	SourceDatabase(HikariDataSource dataSource, DSLContext dsl, ComparisonDialect dialect) {
-		super(Role.SOURCE, dataSource, dsl, dialect);
+	SourceDatabase(HikariDataSource dataSource, DSLContext dsl, ComparisonDialect dialect, java.time.Duration stallTimeout) {
+		super(Role.SOURCE, dataSource, dsl, dialect, stallTimeout);
 	}
 
 }

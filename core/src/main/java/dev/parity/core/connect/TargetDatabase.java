@@ -11,8 +11,8 @@ import dev.parity.core.dialect.ComparisonDialect;
 /** The new database under test; reconciliation writes here and only here. */
 public final class TargetDatabase extends Database {
 
-	TargetDatabase(HikariDataSource dataSource, DSLContext dsl, ComparisonDialect dialect) {
-		super(Role.TARGET, dataSource, dsl, dialect);
+	TargetDatabase(HikariDataSource dataSource, DSLContext dsl, ComparisonDialect dialect, java.time.Duration stallTimeout) {
+		super(Role.TARGET, dataSource, dsl, dialect, stallTimeout);
 	}
 
 	/** For writes inside target transactions (reconciliation). */

@@ -52,6 +52,17 @@ final class PostgresComparisonDialect implements ComparisonDialect {
 		return java.util.Map.of("prepareThreshold", "-1");
 	}
 
+	/** pgjdbc: {@code connectTimeout} and {@code socketTimeout}, in whole seconds (0: none). */
+	@Override
+	public java.util.Map<String, String> timeoutProperties(java.time.Duration connect, java.time.Duration socket) {
+		return java.util.Map.of("connectTimeout", seconds(connect), "socketTimeout", seconds(socket));
+	}
+
+	private static String seconds(java.time.Duration duration) {
+		// rounded up: a bound below one second must not become 0, which pgjdbc reads as none
+		return String.valueOf(duration.isZero() ? 0 : Math.max(1, (duration.toMillis() + 999) / 1000));
+	}
+
 	@Override
 	public java.util.Map<String, String> batchWriteProperties() {
 		return java.util.Map.of("reWriteBatchedInserts", "true");
