@@ -52,9 +52,11 @@ public abstract sealed class Database implements AutoCloseable permits SourceDat
 	 * {@code fetchSize} at a time (PostgreSQL only streams inside a transaction). jOOQ renders the
 	 * statement; rows are read straight from JDBC, each column as {@code types[i]} when given (e.g.
 	 * {@code LocalDateTime}, which spares the drivers' calendar arithmetic) — the hot path of the diff.
-	 * Closing the stream ends the transaction and returns the connection. A wait for the next rows
-	 * longer than the connection's {@code stall-timeout} aborts the connection and fails the read with a
-	 * {@link DatabaseStalledException} naming the database and the setting. On the source the
+	 * Closing the stream ends the transaction and returns the connection. Once the query has started,
+	 * the connection's network timeout is its {@code stall-timeout}: a wait for the next rows longer than
+	 * that fails the read with a {@link DatabaseStalledException} naming the database and the setting (a
+	 * network that stops answering without closing would otherwise block it until the socket timeout).
+	 * The query's start is not bounded by it: a sort may rightly take long before the first row. On the source the
 	 * {@link SourceGuard} checks the statement first, as for every other source query.
 	 */
 	public Streamed stream(org.jooq.ResultQuery<?> query, Class<?>[] types, int fetchSize) {
@@ -78,8 +80,9 @@ public abstract sealed class Database implements AutoCloseable permits SourceDat
 			for (int i = 0; i < binds.size(); i++) {
 				statement.setObject(i + 1, binds.get(i));
 			}
-			return new Streamed(connection, statement, statement.executeQuery(), types,
-					new Streamed.Context(role, stallTimeout, new StallWatch.Wait(connection, stallTimeout)));
+			java.sql.ResultSet rows = statement.executeQuery();
+			boolean watched = watchStalls(connection);
+			return new Streamed(connection, statement, rows, types, new Streamed.Context(role, watched ? stallTimeout : null));
 		}
 		catch (java.sql.SQLException ex) {
 			Streamed.release(connection);
@@ -88,6 +91,21 @@ public abstract sealed class Database implements AutoCloseable permits SourceDat
 				throw timedOut;
 			}
 			throw new org.jooq.exception.DataAccessException(role.key() + " query failed: " + ex.getMessage(), ex);
+		}
+	}
+
+	/** Bounds each wait for the database on {@code connection} by the stall timeout; false where the driver cannot. */
+	private boolean watchStalls(java.sql.Connection connection) {
+		if (stallTimeout.isZero()) {
+			return false;
+		}
+		try {
+			// the pool restores the connection's own network timeout when it is returned
+			connection.setNetworkTimeout(Runnable::run, (int) Math.min(Integer.MAX_VALUE, stallTimeout.toMillis()));
+			return true;
+		}
+		catch (java.sql.SQLException ex) {
+			return false; // an embedded database (H2) has no network to stall
 		}
 	}
 
@@ -104,8 +122,8 @@ public abstract sealed class Database implements AutoCloseable permits SourceDat
 
 		private final Context context;
 
-		/** Which database, and the watch on its waits. */
-		record Context(Role role, java.time.Duration stallTimeout, StallWatch.Wait watch) {
+		/** Which database, and the stall timeout bounding its reads (null: none). */
+		record Context(Role role, java.time.Duration stallTimeout) {
 		}
 
 		Streamed(java.sql.Connection connection, java.sql.Statement statement, java.sql.ResultSet rows, Class<?>[] types,
@@ -120,15 +138,7 @@ public abstract sealed class Database implements AutoCloseable permits SourceDat
 		/** The next row, or null at the end. */
 		public Object[] next() {
 			try {
-				boolean more;
-				context.watch().begin();
-				try {
-					more = rows.next();
-				}
-				finally {
-					context.watch().end();
-				}
-				if (!more) {
+				if (!rows.next()) {
 					return null;
 				}
 				Object[] row = new Object[types.length];
@@ -138,7 +148,7 @@ public abstract sealed class Database implements AutoCloseable permits SourceDat
 				return row;
 			}
 			catch (java.sql.SQLException ex) {
-				if (context.watch().stalled()) {
+				if (context.stallTimeout() != null && DatabaseStalledException.timedOut(ex)) {
 					throw DatabaseStalledException.stalled(context.role(), context.stallTimeout(), ex);
 				}
 				DatabaseStalledException timedOut = DatabaseStalledException.ifTimedOut(context.role(), ex);
@@ -151,7 +161,6 @@ public abstract sealed class Database implements AutoCloseable permits SourceDat
 
 		@Override
 		public void close() {
-			context.watch().end();
 			try (statement) {
 				rows.close();
 			}

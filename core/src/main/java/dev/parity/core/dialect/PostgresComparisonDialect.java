@@ -52,10 +52,14 @@ final class PostgresComparisonDialect implements ComparisonDialect {
 		return java.util.Map.of("prepareThreshold", "-1");
 	}
 
-	/** pgjdbc: {@code connectTimeout} and {@code socketTimeout}, in whole seconds (0: none). */
+	/**
+	 * pgjdbc, in whole seconds (0: none): {@code connectTimeout} (the TCP connect), {@code loginTimeout}
+	 * (the whole login, which a silent network would otherwise block) and {@code socketTimeout}.
+	 */
 	@Override
 	public java.util.Map<String, String> timeoutProperties(java.time.Duration connect, java.time.Duration socket) {
-		return java.util.Map.of("connectTimeout", seconds(connect), "socketTimeout", seconds(socket));
+		return java.util.Map.of("connectTimeout", seconds(connect), "loginTimeout", seconds(connect), "socketTimeout",
+				seconds(socket));
 	}
 
 	private static String seconds(java.time.Duration duration) {
