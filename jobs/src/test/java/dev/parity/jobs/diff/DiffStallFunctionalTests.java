@@ -36,7 +36,7 @@ import dev.parity.core.testsupport.RequiresDatabase;
 import dev.parity.core.testsupport.TestDatabases;
 import dev.parity.core.testsupport.TestSchema;
 import dev.parity.jobs.JobTestSupport;
-import dev.parity.jobs.StallingProxy;
+import dev.parity.core.testsupport.StallingProxy;
 
 /**
  * {@code diffJob} when the network to MariaDB (source) or PostgreSQL (target) stops answering in the

@@ -1,4 +1,4 @@
-package dev.parity.jobs;
+package dev.parity.core.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;
