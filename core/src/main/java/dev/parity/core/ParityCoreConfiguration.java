@@ -72,8 +72,7 @@ public class ParityCoreConfiguration {
 	private static dev.parity.core.config.ConnectionSettings sized(dev.parity.core.config.ConnectionSettings settings,
 			ParityConfig config) {
 		int needed = Math.max(config.diff().threads(), config.checksum().threads()) + 2;
-		return settings.poolSize() >= needed ? settings : new dev.parity.core.config.ConnectionSettings(settings.url(),
-				settings.username(), settings.password(), needed);
+		return settings.poolSize() >= needed ? settings : settings.withPoolSize(needed);
 	}
 
 	@Bean

@@ -16,6 +16,15 @@ final class JobFailures {
 			return new UserException(execution.getJobInstance().getJobName() + " ended " + execution.getStatus());
 		}
 		Throwable first = failures.get(0);
+		// a partitioned step fails as "Partition handler returned an unsuccessful step": the database that
+		// stopped answering (or could not be reached) in a partition is the sentence that says why
+		for (var step : execution.getStepExecutions()) {
+			for (Throwable failure : step.getFailureExceptions()) {
+				if (Errors.find(failure, dev.parity.core.connect.DatabaseUnavailableException.class) != null) {
+					first = failure;
+				}
+			}
+		}
 		var stopped = Errors.find(first, dev.parity.core.reconcile.ReconcileStoppedException.class);
 		if (stopped != null) {
 			return new UserException(stopped.getMessage());

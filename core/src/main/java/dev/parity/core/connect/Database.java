@@ -23,14 +23,17 @@ public abstract sealed class Database implements AutoCloseable permits SourceDat
 
 	private final ComparisonDialect dialect;
 
+	private final java.time.Duration stallTimeout;
+
 	private final java.time.ZoneId naiveZone;
 
 	Database(Role role, HikariDataSource dataSource, DSLContext dsl, ComparisonDialect dialect,
-			java.time.ZoneId naiveZone) {
+			java.time.Duration stallTimeout, java.time.ZoneId naiveZone) {
 		this.role = role;
 		this.dataSource = dataSource;
 		this.dsl = dsl;
 		this.dialect = dialect;
+		this.stallTimeout = stallTimeout;
 		this.naiveZone = naiveZone;
 	}
 
@@ -60,7 +63,11 @@ public abstract sealed class Database implements AutoCloseable permits SourceDat
 	 * {@code fetchSize} at a time (PostgreSQL only streams inside a transaction). jOOQ renders the
 	 * statement; values are bound as {@link ComparisonDialect#jdbcValue} says and rows are read straight
 	 * from JDBC, each column by its {@link ValueReader} — the hot path of the diff.
-	 * Closing the stream ends the transaction and returns the connection. On the source the
+	 * Closing the stream ends the transaction and returns the connection. Once the query has started,
+	 * the connection's network timeout is its {@code stall-timeout}: a wait for the next rows longer than
+	 * that fails the read with a {@link DatabaseStalledException} naming the database and the setting (a
+	 * network that stops answering without closing would otherwise block it until the socket timeout).
+	 * The query's start is not bounded by it: a sort may rightly take long before the first row. On the source the
 	 * {@link SourceGuard} checks the statement first, as for every other source query.
 	 */
 	public Streamed stream(org.jooq.ResultQuery<?> query, ValueReader[] types, int fetchSize) {
@@ -82,10 +89,16 @@ public abstract sealed class Database implements AutoCloseable permits SourceDat
 					java.sql.ResultSet.CONCUR_READ_ONLY);
 			statement.setFetchSize(fetchSize);
 			bind(statement, binds);
-			return new Streamed(connection, statement, statement.executeQuery(), types);
+			java.sql.ResultSet rows = statement.executeQuery();
+			boolean watched = watchStalls(connection);
+			return new Streamed(connection, statement, rows, types, new Streamed.Context(role, watched ? stallTimeout : null));
 		}
 		catch (java.sql.SQLException ex) {
 			Streamed.release(connection);
+			DatabaseStalledException timedOut = DatabaseStalledException.ifTimedOut(role, ex);
+			if (timedOut != null) {
+				throw timedOut;
+			}
 			throw new org.jooq.exception.DataAccessException(role.key() + " query failed: " + ex.getMessage(), ex);
 		}
 	}
@@ -140,6 +153,21 @@ public abstract sealed class Database implements AutoCloseable permits SourceDat
 		}
 	}
 
+	/** Bounds each wait for the database on {@code connection} by the stall timeout; false where the driver cannot. */
+	private boolean watchStalls(java.sql.Connection connection) {
+		if (stallTimeout.isZero()) {
+			return false;
+		}
+		try {
+			// the pool restores the connection's own network timeout when it is returned
+			connection.setNetworkTimeout(Runnable::run, (int) Math.min(Integer.MAX_VALUE, stallTimeout.toMillis()));
+			return true;
+		}
+		catch (java.sql.SQLException ex) {
+			return false; // an embedded database (H2) has no network to stall
+		}
+	}
+
 	/** A streaming result on its own connection. */
 	public static final class Streamed implements AutoCloseable {
 
@@ -151,12 +179,19 @@ public abstract sealed class Database implements AutoCloseable permits SourceDat
 
 		private final ValueReader[] types;
 
+		private final Context context;
+
+		/** Which database, and the stall timeout bounding its reads (null: none). */
+		record Context(Role role, java.time.Duration stallTimeout) {
+		}
+
 		Streamed(java.sql.Connection connection, java.sql.Statement statement, java.sql.ResultSet rows,
-				ValueReader[] types) {
+				ValueReader[] types, Context context) {
 			this.connection = connection;
 			this.statement = statement;
 			this.rows = rows;
 			this.types = types;
+			this.context = context;
 		}
 
 		/** The next row, or null at the end. */
@@ -172,6 +207,13 @@ public abstract sealed class Database implements AutoCloseable permits SourceDat
 				return row;
 			}
 			catch (java.sql.SQLException ex) {
+				if (context.stallTimeout() != null && DatabaseStalledException.timedOut(ex)) {
+					throw DatabaseStalledException.stalled(context.role(), context.stallTimeout(), ex);
+				}
+				DatabaseStalledException timedOut = DatabaseStalledException.ifTimedOut(context.role(), ex);
+				if (timedOut != null) {
+					throw timedOut;
+				}
 				throw new org.jooq.exception.DataAccessException("reading a row failed: " + ex.getMessage(), ex);
 			}
 		}

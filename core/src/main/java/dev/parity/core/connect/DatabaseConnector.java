@@ -30,23 +30,26 @@ public final class DatabaseConnector {
 	public static SourceDatabase source(ConnectionSettings settings) {
 		ComparisonDialect dialect = dialect(Role.SOURCE, settings);
 		HikariConfig config = poolConfig(Role.SOURCE, settings, dialect.readOnlyUrl(settings.url()));
+		timeouts(config, settings, dialect);
 		config.setReadOnly(true);
 		dialect.streamingReadProperties().forEach(config::addDataSourceProperty);
 		config.setConnectionInitSql(dialect.sessionInitSql(true));
 		HikariDataSource pool = open(Role.SOURCE, settings, config);
 		DefaultConfiguration jooq = baseConfiguration(pool, dialect);
 		jooq.set(new DefaultExecuteListenerProvider(new SourceGuard()));
-		return new SourceDatabase(pool, DSL.using(jooq), dialect, settings.naiveZone());
+		return new SourceDatabase(pool, DSL.using(jooq), dialect, settings.stallTimeout(), settings.naiveZone());
 	}
 
 	public static TargetDatabase target(ConnectionSettings settings) {
 		ComparisonDialect dialect = dialect(Role.TARGET, settings);
 		HikariConfig config = poolConfig(Role.TARGET, settings, settings.url());
+		timeouts(config, settings, dialect);
 		dialect.streamingReadProperties().forEach(config::addDataSourceProperty);
 		dialect.batchWriteProperties().forEach(config::addDataSourceProperty);
 		config.setConnectionInitSql(dialect.sessionInitSql(false));
 		HikariDataSource pool = open(Role.TARGET, settings, config);
-		return new TargetDatabase(pool, DSL.using(baseConfiguration(pool, dialect)), dialect, settings.naiveZone());
+		return new TargetDatabase(pool, DSL.using(baseConfiguration(pool, dialect)), dialect, settings.stallTimeout(),
+				settings.naiveZone());
 	}
 
 	/** The pool for Parity's control database (managed by Spring in the application). */
@@ -56,7 +59,8 @@ public final class DatabaseConnector {
 			throw new DatabaseUnavailableException("parity.control.url: Parity's control database must be H2 or PostgreSQL, not "
 					+ dialect.name() + " (" + settings.safeUrl() + ")", null);
 		}
-		HikariConfig config = poolConfig(Role.CONTROL, settings, settings.url());
+		HikariConfig config = poolConfig(Role.CONTROL, settings, dialect.durableControlUrl(settings.url()));
+		timeouts(config, settings, dialect);
 		dialect.batchWriteProperties().forEach(config::addDataSourceProperty);
 		return open(Role.CONTROL, settings, config);
 	}
@@ -93,6 +97,18 @@ public final class DatabaseConnector {
 		// Fail at once on start so that a wrong URL is one clear line, not a hang.
 		config.setInitializationFailTimeout(1);
 		return config;
+	}
+
+	/**
+	 * The connect and socket timeouts of {@code parity.yml} as driver properties, so that a database or
+	 * network that stops answering fails the statement instead of hanging it; one the URL sets itself wins.
+	 */
+	private static void timeouts(HikariConfig config, ConnectionSettings settings, ComparisonDialect dialect) {
+		dialect.timeoutProperties(settings.connectTimeout(), settings.socketTimeout()).forEach((name, value) -> {
+			if (!ComparisonDialect.urlSets(config.getJdbcUrl(), name)) {
+				config.addDataSourceProperty(name, value);
+			}
+		});
 	}
 
 	private static HikariDataSource open(Role role, ConnectionSettings settings, HikariConfig config) {

@@ -12,8 +12,9 @@ import dev.parity.core.dialect.ComparisonDialect;
  */
 public final class SourceDatabase extends Database {
 
-	SourceDatabase(HikariDataSource dataSource, DSLContext dsl, ComparisonDialect dialect, java.time.ZoneId naiveZone) {
-		super(Role.SOURCE, dataSource, dsl, dialect, naiveZone);
+	SourceDatabase(HikariDataSource dataSource, DSLContext dsl, ComparisonDialect dialect, java.time.Duration stallTimeout,
+			java.time.ZoneId naiveZone) {
+		super(Role.SOURCE, dataSource, dsl, dialect, stallTimeout, naiveZone);
 	}
 
 }

@@ -108,6 +108,33 @@ public interface ComparisonDialect {
 	}
 
 	/**
+	 * Driver properties that bound opening a connection ({@code connect}) and each wait for the
+	 * database's reply on an open one ({@code socket}), in the driver's own names and units; a zero
+	 * duration switches that bound off. Empty where the driver has none (embedded H2). The connector
+	 * leaves out any property the URL sets itself, so that a URL setting wins.
+	 * <p>Example (PostgreSQL, 10 s and 30 min): {@code connectTimeout=10, socketTimeout=1800} (seconds).
+	 */
+	default java.util.Map<String, String> timeoutProperties(java.time.Duration connect, java.time.Duration socket) {
+		return java.util.Map.of();
+	}
+
+	/**
+	 * The URL of this engine as Parity's control database, opened so that a commit is in the database
+	 * file when it returns (a process killed right after a commit must not lose it); a setting in the
+	 * URL wins.
+	 * <p>Example (H2): {@code jdbc:h2:file:./parity-data/control;WRITE_DELAY=0}.
+	 */
+	default String durableControlUrl(String url) {
+		return url;
+	}
+
+	/** Whether {@code url} sets the driver property {@code name} itself ({@code ?name=}, {@code &name=}, {@code ;name=}). */
+	static boolean urlSets(String url, String name) {
+		return java.util.regex.Pattern.compile("[?&;]" + java.util.regex.Pattern.quote(name) + "=",
+				java.util.regex.Pattern.CASE_INSENSITIVE).matcher(url).find();
+	}
+
+	/**
 	 * Text in Unicode code point order (the order of its UTF-8 bytes), whatever the column's collation:
 	 * used to sort and range-compare text keys so that both engines produce one binary order, the order
 	 * of {@link dev.parity.core.canonical.KeyOrder}. Applied alike to columns and to bound values.

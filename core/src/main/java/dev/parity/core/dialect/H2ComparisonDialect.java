@@ -41,6 +41,18 @@ final class H2ComparisonDialect implements ComparisonDialect {
 		return url.toUpperCase(java.util.Locale.ROOT).contains("ACCESS_MODE_DATA") ? url : url + ";ACCESS_MODE_DATA=r";
 	}
 
+	/**
+	 * H2 writes committed changes to the file in the background, up to WRITE_DELAY (500 ms) after the
+	 * commit returned: a process killed in that window loses them. With WRITE_DELAY=0 its MVStore writes
+	 * the change to the file before the commit returns (one write per commit). In-memory databases
+	 * have no file to write.
+	 */
+	@Override
+	public String durableControlUrl(String url) {
+		boolean memory = url.regionMatches(true, 0, "jdbc:h2:mem:", 0, "jdbc:h2:mem:".length());
+		return memory || ComparisonDialect.urlSets(url, "WRITE_DELAY") ? url : url + ";WRITE_DELAY=0";
+	}
+
 	@Override
 	public Optional<String> controlVendor() {
 		return Optional.of("h2");

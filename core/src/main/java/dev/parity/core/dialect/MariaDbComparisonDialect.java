@@ -36,6 +36,13 @@ final class MariaDbComparisonDialect implements ComparisonDialect {
 		return java.util.Map.of("useServerPrepStmts", "true");
 	}
 
+	/** MariaDB Connector/J: {@code connectTimeout} and {@code socketTimeout}, in milliseconds (0: none). */
+	@Override
+	public java.util.Map<String, String> timeoutProperties(java.time.Duration connect, java.time.Duration socket) {
+		return java.util.Map.of("connectTimeout", String.valueOf(connect.toMillis()), "socketTimeout",
+				String.valueOf(socket.toMillis()));
+	}
+
 	@Override
 	public long estimatedRows(org.jooq.DSLContext dsl, org.jooq.Table<?> table) {
 		// InnoDB's estimate: free, within a few per cent; none for a view or before statistics exist

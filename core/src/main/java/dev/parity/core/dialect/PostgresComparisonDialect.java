@@ -58,6 +58,21 @@ final class PostgresComparisonDialect implements ComparisonDialect {
 		return java.util.Map.of("prepareThreshold", "-1");
 	}
 
+	/**
+	 * pgjdbc, in whole seconds (0: none): {@code connectTimeout} (the TCP connect), {@code loginTimeout}
+	 * (the whole login, which a silent network would otherwise block) and {@code socketTimeout}.
+	 */
+	@Override
+	public java.util.Map<String, String> timeoutProperties(java.time.Duration connect, java.time.Duration socket) {
+		return java.util.Map.of("connectTimeout", seconds(connect), "loginTimeout", seconds(connect), "socketTimeout",
+				seconds(socket));
+	}
+
+	private static String seconds(java.time.Duration duration) {
+		// rounded up: a bound below one second must not become 0, which pgjdbc reads as none
+		return String.valueOf(duration.isZero() ? 0 : Math.max(1, (duration.toMillis() + 999) / 1000));
+	}
+
 	@Override
 	public java.util.Map<String, String> batchWriteProperties() {
 		return java.util.Map.of("reWriteBatchedInserts", "true");

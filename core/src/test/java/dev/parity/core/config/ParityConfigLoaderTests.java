@@ -61,6 +61,36 @@ class ParityConfigLoaderTests {
 		assertThat(config.tables().get(1).key()).containsExactly("order_id");
 		assertThat(config.tables().get(1).source()).isEqualTo("orders");
 		assertThat(config.source().toString()).doesNotContain("s3cr3t-pw");
+		// every connection has timeouts by default
+		for (ConnectionSettings connection : List.of(config.source(), config.target(), config.control())) {
+			assertThat(connection.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
+			assertThat(connection.socketTimeout()).isEqualTo(Duration.ofMinutes(30));
+			assertThat(connection.stallTimeout()).isEqualTo(Duration.ofMinutes(2));
+		}
+	}
+
+	@Test
+	void bindsEachConnectionsTimeoutsAndRefusesANegativeOne() {
+		ParityConfig config = parse("""
+				parity:
+				  source: { url: "jdbc:mariadb://h/db", connect-timeout: 3s, socket-timeout: 5m, stall-timeout: 0s }
+				  target: { url: "jdbc:postgresql://h/db", stall-timeout: 500ms }
+				  tables: [ { name: t } ]
+				""");
+		assertThat(config.source().connectTimeout()).isEqualTo(Duration.ofSeconds(3));
+		assertThat(config.source().socketTimeout()).isEqualTo(Duration.ofMinutes(5));
+		assertThat(config.source().stallTimeout()).isZero();
+		assertThat(config.target().stallTimeout()).isEqualTo(Duration.ofMillis(500));
+		assertThat(config.target().socketTimeout()).isEqualTo(Duration.ofMinutes(30));
+
+		assertThat(problems("""
+				parity:
+				  source: { url: "jdbc:mariadb://h/db", socket-timeout: PT-5S }
+				  target: { url: "jdbc:postgresql://h/db", stall-timeout: soon }
+				  tables: [ { name: t } ]
+				""")).containsExactlyInAnyOrder(
+				"parity.source (line 2): socket-timeout must not be negative (0 switches it off)",
+				"parity.target.stall-timeout (line 3): expected a duration such as 500ms, 30s, 5m, 2h or 1d, found 'soon'");
 	}
 
 	@Test
@@ -82,7 +112,7 @@ class ParityConfigLoaderTests {
 				      columns: [a, b]
 				""");
 		assertThat(problems).containsExactlyInAnyOrder(
-				"parity.source.pasword (line 2): unknown key; allowed here: url, username, password, pool-size, time-zone",
+				"parity.source.pasword (line 2): unknown key; allowed here: url, username, password, pool-size, connect-timeout, socket-timeout, stall-timeout, time-zone",
 				"parity.target.url (line 3): is required",
 				"parity.lag-window (line 4): expected a duration such as 500ms, 30s, 5m, 2h or 1d, found 'soon'",
 				"parity.tabels (line 5): unknown key; allowed here: name, source, target, control, lag-window, tables, thresholds, diff, exit-criteria, sla, report, schedules, time-zone, reconcile, users, checksum, cutover",

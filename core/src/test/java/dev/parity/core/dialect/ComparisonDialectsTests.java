@@ -15,6 +15,33 @@ class ComparisonDialectsTests {
 	}
 
 	@Test
+	void timeoutsAreEachDriversOwnPropertiesInItsOwnUnits() {
+		java.time.Duration connect = java.time.Duration.ofMillis(1500);
+		java.time.Duration socket = java.time.Duration.ofMinutes(30);
+		assertThat(ComparisonDialects.forUrl("jdbc:postgresql://h/db").timeoutProperties(connect, socket))
+			.containsOnly(java.util.Map.entry("connectTimeout", "2"), java.util.Map.entry("loginTimeout", "2"),
+					java.util.Map.entry("socketTimeout", "1800"));
+		assertThat(ComparisonDialects.forUrl("jdbc:postgresql://h/db").timeoutProperties(java.time.Duration.ZERO,
+				java.time.Duration.ZERO)).containsEntry("socketTimeout", "0").containsEntry("connectTimeout", "0");
+		assertThat(ComparisonDialects.forUrl("jdbc:mariadb://h/db").timeoutProperties(connect, socket))
+			.containsOnly(java.util.Map.entry("connectTimeout", "1500"), java.util.Map.entry("socketTimeout", "1800000"));
+		assertThat(ComparisonDialects.forUrl("jdbc:h2:mem:x").timeoutProperties(connect, socket)).isEmpty();
+		assertThat(ComparisonDialect.urlSets("jdbc:postgresql://h/db?ssl=true&SocketTimeout=7200", "socketTimeout")).isTrue();
+		assertThat(ComparisonDialect.urlSets("jdbc:postgresql://h/db?ssl=true", "socketTimeout")).isFalse();
+	}
+
+	@Test
+	void anH2ControlFileWritesEachCommitBeforeItReturnsUnlessTheUrlSaysOtherwise() {
+		ComparisonDialect h2 = ComparisonDialects.forUrl("jdbc:h2:file:./parity-data/control");
+		assertThat(h2.durableControlUrl("jdbc:h2:file:./parity-data/control"))
+			.isEqualTo("jdbc:h2:file:./parity-data/control;WRITE_DELAY=0");
+		assertThat(h2.durableControlUrl("jdbc:h2:file:./c;write_delay=100")).isEqualTo("jdbc:h2:file:./c;write_delay=100");
+		assertThat(h2.durableControlUrl("jdbc:h2:mem:c;DB_CLOSE_DELAY=-1")).isEqualTo("jdbc:h2:mem:c;DB_CLOSE_DELAY=-1");
+		assertThat(ComparisonDialects.forUrl("jdbc:postgresql://h/db").durableControlUrl("jdbc:postgresql://h/db"))
+			.isEqualTo("jdbc:postgresql://h/db");
+	}
+
+	@Test
 	void textKeysSortInCodePointOrderOnEveryEngine() {
 		assertThat(render("jdbc:postgresql://h/db")).isEqualTo("(CAST(\"sku\" AS VARCHAR) COLLATE \"C\")");
 		assertThat(render("jdbc:mariadb://h/db")).isEqualTo("CAST(CONVERT(`sku` USING utf8mb4) AS BINARY)");

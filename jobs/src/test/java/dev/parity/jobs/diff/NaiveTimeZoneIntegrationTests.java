@@ -40,8 +40,7 @@ class NaiveTimeZoneIntegrationTests {
 							+ " (3, '2026-10-25 00:30:00+00'), (4, '2026-03-29 01:30:00+00')");
 			TableMapping events = new TableMapping("events", "events", "events", List.of("id"), null, false, null, null);
 			ConnectionSettings plain = sourceSchema.settings();
-			ConnectionSettings berlin = new ConnectionSettings(plain.url(), plain.username(), plain.password(),
-					plain.poolSize(), ZoneId.of("Europe/Berlin"));
+			ConnectionSettings berlin = plain.withTimeZone(ZoneId.of("Europe/Berlin"));
 			try (SourceDatabase source = DatabaseConnector.source(berlin);
 					TargetDatabase target = DatabaseConnector.target(targetSchema.settings())) {
 				// when the source's time-zone is set: equal
