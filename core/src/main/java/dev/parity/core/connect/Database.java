@@ -23,11 +23,14 @@ public abstract sealed class Database implements AutoCloseable permits SourceDat
 
 	private final ComparisonDialect dialect;
 
+	private final ConnectionFailures failures;
+
 	Database(Role role, HikariDataSource dataSource, DSLContext dsl, ComparisonDialect dialect) {
 		this.role = role;
 		this.dataSource = dataSource;
 		this.dsl = dsl;
 		this.dialect = dialect;
+		this.failures = new ConnectionFailures(role, dataSource.getJdbcUrl());
 	}
 
 	public Role role() {
@@ -41,6 +44,15 @@ public abstract sealed class Database implements AutoCloseable permits SourceDat
 
 	public ComparisonDialect dialect() {
 		return dialect;
+	}
+
+	/**
+	 * {@code failure} as "ROLE database (URL) connection lost: why" when it is this database's broken
+	 * connection, else {@code failure} itself — for reads that bypass jOOQ's execute listeners (JDBC
+	 * metadata), whose driver message alone would not say which database failed.
+	 */
+	public RuntimeException named(RuntimeException failure) {
+		return failures.lost(failure).map(RuntimeException.class::cast).orElse(failure);
 	}
 
 	/**
@@ -72,11 +84,12 @@ public abstract sealed class Database implements AutoCloseable permits SourceDat
 			for (int i = 0; i < binds.size(); i++) {
 				statement.setObject(i + 1, binds.get(i));
 			}
-			return new Streamed(connection, statement, statement.executeQuery(), types);
+			return new Streamed(connection, statement, statement.executeQuery(), types, failures);
 		}
 		catch (java.sql.SQLException ex) {
 			Streamed.release(connection);
-			throw new org.jooq.exception.DataAccessException(role.key() + " query failed: " + ex.getMessage(), ex);
+			throw failures.lost(ex).map(RuntimeException.class::cast)
+				.orElseGet(() -> new org.jooq.exception.DataAccessException(role.key() + " query failed: " + ex.getMessage(), ex));
 		}
 	}
 
@@ -91,11 +104,15 @@ public abstract sealed class Database implements AutoCloseable permits SourceDat
 
 		private final Class<?>[] types;
 
-		Streamed(java.sql.Connection connection, java.sql.Statement statement, java.sql.ResultSet rows, Class<?>[] types) {
+		private final ConnectionFailures failures;
+
+		Streamed(java.sql.Connection connection, java.sql.Statement statement, java.sql.ResultSet rows, Class<?>[] types,
+				ConnectionFailures failures) {
 			this.connection = connection;
 			this.statement = statement;
 			this.rows = rows;
 			this.types = types;
+			this.failures = failures;
 		}
 
 		/** The next row, or null at the end. */
@@ -111,7 +128,8 @@ public abstract sealed class Database implements AutoCloseable permits SourceDat
 				return row;
 			}
 			catch (java.sql.SQLException ex) {
-				throw new org.jooq.exception.DataAccessException("reading a row failed: " + ex.getMessage(), ex);
+				throw failures.lost(ex).map(RuntimeException.class::cast)
+					.orElseGet(() -> new org.jooq.exception.DataAccessException("reading a row failed: " + ex.getMessage(), ex));
 			}
 		}
 

@@ -35,7 +35,8 @@ public final class DatabaseConnector {
 		dialect.readOnlySessionSql().ifPresent(config::setConnectionInitSql);
 		HikariDataSource pool = open(Role.SOURCE, settings, config);
 		DefaultConfiguration jooq = baseConfiguration(pool, dialect);
-		jooq.set(new DefaultExecuteListenerProvider(new SourceGuard()));
+		jooq.set(new DefaultExecuteListenerProvider(new SourceGuard()),
+				new DefaultExecuteListenerProvider(new ConnectionFailures(Role.SOURCE, settings.url())));
 		return new SourceDatabase(pool, DSL.using(jooq), dialect);
 	}
 
@@ -45,7 +46,9 @@ public final class DatabaseConnector {
 		dialect.streamingReadProperties().forEach(config::addDataSourceProperty);
 		dialect.batchWriteProperties().forEach(config::addDataSourceProperty);
 		HikariDataSource pool = open(Role.TARGET, settings, config);
-		return new TargetDatabase(pool, DSL.using(baseConfiguration(pool, dialect)), dialect);
+		DefaultConfiguration jooq = baseConfiguration(pool, dialect);
+		jooq.set(new DefaultExecuteListenerProvider(new ConnectionFailures(Role.TARGET, settings.url())));
+		return new TargetDatabase(pool, DSL.using(jooq), dialect);
 	}
 
 	/** The pool for Parity's control database (managed by Spring in the application). */

@@ -15,12 +15,17 @@ public record TableDefinition(String name, List<ColumnDefinition> columns, List<
 
 	/** Reads the live definition (temporal precision completed from {@code information_schema}). */
 	public static TableDefinition read(Database database, Table<?> table) {
-		Map<String, Integer> precisions = TableResolver.temporalPrecisions(database, table);
-		List<ColumnDefinition> columns = java.util.Arrays.stream(table.fields())
-			.map((f) -> ColumnDefinition.of(TableResolver.withPrecision(f, precisions)))
-			.toList();
-		return new TableDefinition(table.getName(), columns,
-				TableResolver.primaryKey(table).stream().map(Field::getName).toList());
+		try {
+			Map<String, Integer> precisions = TableResolver.temporalPrecisions(database, table);
+			List<ColumnDefinition> columns = java.util.Arrays.stream(table.fields())
+				.map((f) -> ColumnDefinition.of(TableResolver.withPrecision(f, precisions)))
+				.toList();
+			return new TableDefinition(table.getName(), columns,
+					TableResolver.primaryKey(table).stream().map(Field::getName).toList());
+		}
+		catch (RuntimeException ex) {
+			throw database.named(ex);
+		}
 	}
 
 	/** A column by name, case-insensitively. */
