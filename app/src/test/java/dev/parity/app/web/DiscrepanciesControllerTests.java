@@ -150,12 +150,12 @@ class DiscrepanciesControllerTests extends ConsoleTestSupport {
 
 	@Test
 	void aControlCharacterOrAMistypedParameterIsA400NamingTheParameterInThePagesFormat() throws Exception {
-		mvc.perform(get("/api/discrepancies?table=%00").with(httpBasic("victor", ConsoleFixture.PASSWORD)))
+		mvc.perform(get("/api/discrepancies").param("table", "\u0000").with(httpBasic("victor", ConsoleFixture.PASSWORD)))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
 			.andExpect(jsonPath("$.error").value("parameter 'table' contains the control character U+0000, which no filter"
 					+ " or value can hold; remove it"));
-		mvc.perform(get("/discrepancies?table=%00").with(user("victor").roles("VIEWER")))
+		mvc.perform(get("/discrepancies").param("table", "\u0000").with(user("victor").roles("VIEWER")))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("parameter &#39;table&#39; contains the control character U+0000")));
