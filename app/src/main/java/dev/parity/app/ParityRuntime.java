@@ -25,7 +25,7 @@ public final class ParityRuntime {
 			.properties(defaults)
 			.initializers((context) -> context.getBeanFactory().registerSingleton("parityConfig", config))
 			.logStartupInfo(false)
-			.run();
+			.run(Diagnostics.quietLogging(true));
 	}
 
 	public static ConfigurableApplicationContext start(ParityConfig config) {
@@ -43,8 +43,10 @@ public final class ParityRuntime {
 		return new SpringApplicationBuilder(ParityApplication.class).web(WebApplicationType.SERVLET)
 			.initializers((context) -> context.getBeanFactory().registerSingleton("parityConfig", config))
 			.logStartupInfo(false)
-			.run("--spring.quartz.auto-startup=true", "--server.address=" + address, "--server.port=" + port,
-					"--" + SecurityConfiguration.INSECURE_LOCAL + "=" + insecureLocal);
+			.run(java.util.stream.Stream.concat(java.util.stream.Stream.of("--spring.quartz.auto-startup=true",
+					"--server.address=" + address, "--server.port=" + port,
+					"--" + SecurityConfiguration.INSECURE_LOCAL + "=" + insecureLocal), java.util.Arrays.stream(Diagnostics.quietLogging(false)))
+				.toArray(String[]::new));
 	}
 
 }

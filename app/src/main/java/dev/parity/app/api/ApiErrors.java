@@ -28,6 +28,16 @@ class ApiErrors {
 			.body(Map.of("error", "the request body is not the JSON this endpoint expects (see /api/docs)"));
 	}
 
+	@ExceptionHandler(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
+	ResponseEntity<Map<String, String>> badParameter(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException ex) {
+		return ResponseEntity.badRequest().body(Map.of("error", dev.parity.app.web.BadParameters.sentence(ex)));
+	}
+
+	@ExceptionHandler(org.springframework.web.bind.MissingServletRequestParameterException.class)
+	ResponseEntity<Map<String, String>> missingParameter(org.springframework.web.bind.MissingServletRequestParameterException ex) {
+		return ResponseEntity.badRequest().body(Map.of("error", ex.getParameterName() + " is required"));
+	}
+
 	@ExceptionHandler(NoSuchElementException.class)
 	ResponseEntity<Map<String, String>> notFound(NoSuchElementException ex) {
 		return error(HttpStatus.NOT_FOUND, ex);

@@ -9,7 +9,7 @@ import dev.parity.core.connect.SourceWriteRejectedException;
 
 /**
  * Turns any failure into clear lines on stderr: one per configuration problem, otherwise one sentence
- * taken from the most specific cause. The stack trace only with {@code PARITY_DEBUG=1}.
+ * taken from the most specific cause. The stack trace only with {@code --debug}.
  */
 final class Errors {
 
@@ -28,7 +28,7 @@ final class Errors {
 		else {
 			err.println("error: " + message(ex));
 		}
-		if ("1".equals(System.getenv("PARITY_DEBUG"))) {
+		if (dev.parity.app.Diagnostics.debug()) {
 			ex.printStackTrace(err);
 		}
 		err.flush();

@@ -2,13 +2,14 @@ package dev.parity.app.cli;
 
 import java.io.PrintWriter;
 
+import dev.parity.app.Diagnostics;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * {@code ./parity}: the command line of DESIGN.md §5. Exit codes: 0 clean, 1 discrepancies found (or
- * not ready), 2 error. Errors are one sentence per problem on stderr, never a stack trace (set
- * {@code PARITY_DEBUG=1} to see one).
+ * not ready), 2 error. Errors are one sentence per problem on stderr, never a stack trace, unless
+ * {@code --debug} (accepted before or after the command; {@code PARITY_DEBUG=1} does the same).
  */
 @Command(name = "parity", mixinStandardHelpOptions = true, version = "Parity 0.1.0",
 		description = "Proves a new database (the target) against a legacy one (the source) during a parallel run.",
@@ -21,6 +22,13 @@ public class ParityCli implements Runnable {
 	@CommandLine.Spec
 	CommandLine.Model.CommandSpec spec;
 
+	@CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+			description = "On an error, print the stack trace after the sentence, and show the third-party log lines Parity keeps back.")
+	void debug(boolean on) {
+		// An inherited option: a setter, so that "check diff --debug" and "--debug check diff" both land here.
+		Diagnostics.debug(on);
+	}
+
 	@Override
 	public void run() {
 		spec.commandLine().usage(spec.commandLine().getOut());
@@ -31,6 +39,7 @@ public class ParityCli implements Runnable {
 	}
 
 	public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+		Diagnostics.debug(false);
 		CommandLine commandLine = new CommandLine(new ParityCli());
 		commandLine.setOut(out);
 		commandLine.setErr(err);
@@ -39,8 +48,8 @@ public class ParityCli implements Runnable {
 			return ExitCodes.ERROR;
 		});
 		commandLine.setParameterExceptionHandler((ex, args) -> {
-			ex.getCommandLine().getErr().println("error: " + ex.getMessage());
-			ex.getCommandLine().getErr().println("(see " + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
+			ex.getCommandLine().getErr().println("error: " + ex.getMessage() + " (see "
+					+ ex.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
 			return ExitCodes.ERROR;
 		});
 		return commandLine;

@@ -79,7 +79,7 @@ public class ReportArchive {
 		}
 		List<Report> reports = new ArrayList<>();
 		try (Stream<Path> files = Files.list(directory)) {
-			for (Path file : files.filter((f) -> NAME.matcher(f.getFileName().toString()).matches()).toList()) {
+			for (Path file : files.filter((f) -> NAME.matcher(f.getFileName().toString()).matches() && servable(f)).toList()) {
 				AuditLog.Entry signed = signOffs.get(file.getFileName().toString());
 				reports.add(new Report(file.getFileName().toString(), Files.size(file),
 						Files.getLastModifiedTime(file).toInstant(), signed == null ? null : signed.actor(),
@@ -119,10 +119,24 @@ public class ReportArchive {
 			throw new NoSuchElementException("there is no report named '" + name + "'");
 		}
 		Path file = directory().resolve(name);
-		if (!Files.isRegularFile(file)) {
+		if (!servable(file)) {
 			throw new NoSuchElementException("there is no report named '" + name + "'");
 		}
 		return file;
+	}
+
+	/**
+	 * Only a regular file directly inside the reports folder is served: not a symbolic link (it could
+	 * point anywhere on the host), and, after resolving real paths, nothing whose folder is another one.
+	 */
+	private boolean servable(Path file) {
+		try {
+			return Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+					&& file.toRealPath().getParent().equals(directory().toRealPath());
+		}
+		catch (IOException ex) {
+			return false;
+		}
 	}
 
 	/** Records the current user's sign-off of report {@code name}. */

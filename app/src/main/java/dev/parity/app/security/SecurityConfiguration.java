@@ -47,7 +47,7 @@ public class SecurityConfiguration {
 
 	static final String LOCAL_USER = "local";
 
-	private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+	static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
 			+ "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
 	private static final String OPERATOR = UserRole.OPERATOR.name();

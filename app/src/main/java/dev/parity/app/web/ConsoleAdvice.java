@@ -54,6 +54,18 @@ class ConsoleAdvice {
 		return problem(model, "That request cannot be served", ex.getMessage());
 	}
 
+	@ExceptionHandler(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
+	@ResponseStatus(HttpStatus.BAD_REQUEST)
+	String badParameter(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException ex, Model model) {
+		return problem(model, "That request cannot be served", BadParameters.sentence(ex));
+	}
+
+	@ExceptionHandler(org.springframework.web.bind.MissingServletRequestParameterException.class)
+	@ResponseStatus(HttpStatus.BAD_REQUEST)
+	String missingParameter(org.springframework.web.bind.MissingServletRequestParameterException ex, Model model) {
+		return problem(model, "That request cannot be served", ex.getParameterName() + " is required");
+	}
+
 	@ExceptionHandler(IllegalStateException.class)
 	@ResponseStatus(HttpStatus.CONFLICT)
 	String conflict(IllegalStateException ex, Model model) {

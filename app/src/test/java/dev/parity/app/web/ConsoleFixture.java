@@ -26,6 +26,11 @@ final class ConsoleFixture {
 	private ConsoleFixture() {
 	}
 
+	/** The installation's folder (holding {@code demo/} and {@code reports/}). */
+	static Path dir() {
+		return config().getParent().getParent();
+	}
+
 	static synchronized Path config() {
 		if (config == null) {
 			try {

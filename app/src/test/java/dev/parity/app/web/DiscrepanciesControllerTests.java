@@ -149,6 +149,29 @@ class DiscrepanciesControllerTests extends ConsoleTestSupport {
 	}
 
 	@Test
+	void aControlCharacterOrAMistypedParameterIsA400NamingTheParameterInThePagesFormat() throws Exception {
+		mvc.perform(get("/api/discrepancies").param("table", "\u0000").with(httpBasic("victor", ConsoleFixture.PASSWORD)))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+			.andExpect(jsonPath("$.error").value("parameter 'table' contains the control character U+0000, which no filter"
+					+ " or value can hold; remove it"));
+		mvc.perform(get("/discrepancies").param("table", "\u0000").with(user("victor").roles("VIEWER")))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("parameter &#39;table&#39; contains the control character U+0000")));
+		mvc.perform(get("/api/discrepancies?size=abc").with(httpBasic("victor", ConsoleFixture.PASSWORD)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.error").value("size must be a whole number, not 'abc'"));
+		mvc.perform(get("/api/discrepancies/abc").with(httpBasic("victor", ConsoleFixture.PASSWORD)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.error").value("id must be a whole number, not 'abc'"));
+		mvc.perform(get("/discrepancies/abc").with(user("victor").roles("VIEWER")))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("id must be a whole number, not &#39;abc&#39;")));
+	}
+
+	@Test
 	void theDetailShowsBothSidesAndTheHistory() throws Exception {
 		long id = customerIds.get(0);
 		String page = mvc.perform(get("/discrepancies/" + id).with(user("victor").roles("VIEWER")))

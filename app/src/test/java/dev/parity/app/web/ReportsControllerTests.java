@@ -89,6 +89,22 @@ class ReportsControllerTests extends ConsoleTestSupport {
 			.andExpect(status().isNotFound());
 		mvc.perform(get("/api/reports/..%2Fdemo%2Fparity.pdf").with(httpBasic("victor", ConsoleFixture.PASSWORD)))
 			.andExpect(status().is4xxClientError());
+		// A symbolic link in the folder, named like a report, pointing outside it: neither listed nor served.
+		java.nio.file.Path outside = java.nio.file.Files.writeString(ConsoleFixture.dir().resolve("secret.pdf"), "%PDF-secret");
+		java.nio.file.Path link = ConsoleFixture.dir().resolve("reports").resolve("linked.pdf");
+		java.nio.file.Files.deleteIfExists(link);
+		java.nio.file.Files.createSymbolicLink(link, outside);
+		try {
+			mvc.perform(get("/api/reports/linked.pdf").with(httpBasic("victor", ConsoleFixture.PASSWORD)))
+				.andExpect(status().isNotFound())
+				.andExpect(jsonPath("$.error").value("there is no report named 'linked.pdf'"));
+			mvc.perform(get("/reports/linked.pdf").with(user("victor").roles("VIEWER"))).andExpect(status().isNotFound());
+			assertThat(mvc.perform(get("/api/reports").with(httpBasic("victor", ConsoleFixture.PASSWORD))).andReturn()
+				.getResponse().getContentAsString()).contains(name).doesNotContain("linked.pdf");
+		}
+		finally {
+			java.nio.file.Files.delete(link);
+		}
 		mvc.perform(post("/api/reports/nosuch.pdf/sign-off").with(httpBasic("ann", ConsoleFixture.PASSWORD)))
 			.andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.error").value("there is no report named 'nosuch.pdf'"));

@@ -27,6 +27,8 @@ public abstract sealed class Database implements AutoCloseable permits SourceDat
 
 	private final java.time.ZoneId naiveZone;
 
+	private final ConnectionFailures failures;
+
 	Database(Role role, HikariDataSource dataSource, DSLContext dsl, ComparisonDialect dialect,
 			java.time.Duration stallTimeout, java.time.ZoneId naiveZone) {
 		this.role = role;
@@ -35,6 +37,15 @@ public abstract sealed class Database implements AutoCloseable permits SourceDat
 		this.dialect = dialect;
 		this.stallTimeout = stallTimeout;
 		this.naiveZone = naiveZone;
+		this.failures = new ConnectionFailures(role, dataSource.getJdbcUrl());
+	}
+
+	/**
+	 * {@code failure} as one sentence naming this database when it is a lost or refused connection,
+	 * else unchanged.
+	 */
+	public RuntimeException named(RuntimeException failure) {
+		return failures.lost(failure).map(RuntimeException.class::cast).orElse(failure);
 	}
 
 	/**
@@ -91,7 +102,8 @@ public abstract sealed class Database implements AutoCloseable permits SourceDat
 			bind(statement, binds);
 			java.sql.ResultSet rows = statement.executeQuery();
 			boolean watched = watchStalls(connection);
-			return new Streamed(connection, statement, rows, types, new Streamed.Context(role, watched ? stallTimeout : null));
+			return new Streamed(connection, statement, rows, types,
+					new Streamed.Context(role, watched ? stallTimeout : null, failures));
 		}
 		catch (java.sql.SQLException ex) {
 			Streamed.release(connection);
@@ -99,7 +111,8 @@ public abstract sealed class Database implements AutoCloseable permits SourceDat
 			if (timedOut != null) {
 				throw timedOut;
 			}
-			throw new org.jooq.exception.DataAccessException(role.key() + " query failed: " + ex.getMessage(), ex);
+			throw failures.lost(ex).map(RuntimeException.class::cast)
+				.orElseGet(() -> new org.jooq.exception.DataAccessException(role.key() + " query failed: " + ex.getMessage(), ex));
 		}
 	}
 
@@ -181,8 +194,8 @@ public abstract sealed class Database implements AutoCloseable permits SourceDat
 
 		private final Context context;
 
-		/** Which database, and the stall timeout bounding its reads (null: none). */
-		record Context(Role role, java.time.Duration stallTimeout) {
+		/** Which database, the stall timeout bounding its reads (null: none), and how a lost connection is named. */
+		record Context(Role role, java.time.Duration stallTimeout, ConnectionFailures failures) {
 		}
 
 		Streamed(java.sql.Connection connection, java.sql.Statement statement, java.sql.ResultSet rows,
@@ -214,7 +227,8 @@ public abstract sealed class Database implements AutoCloseable permits SourceDat
 				if (timedOut != null) {
 					throw timedOut;
 				}
-				throw new org.jooq.exception.DataAccessException("reading a row failed: " + ex.getMessage(), ex);
+				throw context.failures().lost(ex).map(RuntimeException.class::cast)
+					.orElseGet(() -> new org.jooq.exception.DataAccessException("reading a row failed: " + ex.getMessage(), ex));
 			}
 		}
 

@@ -36,7 +36,8 @@ public final class DatabaseConnector {
 		config.setConnectionInitSql(dialect.sessionInitSql(true));
 		HikariDataSource pool = open(Role.SOURCE, settings, config);
 		DefaultConfiguration jooq = baseConfiguration(pool, dialect);
-		jooq.set(new DefaultExecuteListenerProvider(new SourceGuard()));
+		jooq.set(new DefaultExecuteListenerProvider(new SourceGuard()),
+				new DefaultExecuteListenerProvider(new ConnectionFailures(Role.SOURCE, settings.url())));
 		return new SourceDatabase(pool, DSL.using(jooq), dialect, settings.stallTimeout(), settings.naiveZone());
 	}
 
@@ -48,8 +49,9 @@ public final class DatabaseConnector {
 		dialect.batchWriteProperties().forEach(config::addDataSourceProperty);
 		config.setConnectionInitSql(dialect.sessionInitSql(false));
 		HikariDataSource pool = open(Role.TARGET, settings, config);
-		return new TargetDatabase(pool, DSL.using(baseConfiguration(pool, dialect)), dialect, settings.stallTimeout(),
-				settings.naiveZone());
+		DefaultConfiguration jooq = baseConfiguration(pool, dialect);
+		jooq.set(new DefaultExecuteListenerProvider(new ConnectionFailures(Role.TARGET, settings.url())));
+		return new TargetDatabase(pool, DSL.using(jooq), dialect, settings.stallTimeout(), settings.naiveZone());
 	}
 
 	/** The pool for Parity's control database (managed by Spring in the application). */

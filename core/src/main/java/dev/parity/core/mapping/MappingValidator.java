@@ -61,6 +61,50 @@ public final class MappingValidator {
 		return pairs;
 	}
 
+	/**
+	 * The part of validation pass two that still applies to pairs with a schema history, whose schema
+	 * drift the run's schema step turns into a pause instead: what no schema change explains and the
+	 * schema step does not catch — no key configured and no target primary key, a key that is not unique
+	 * in the source, a column expression the {@link dev.parity.core.connect.SourceGuard} refuses. A table
+	 * or column that is missing, or an expression the source cannot evaluate, is left to the schema step.
+	 */
+	public void checkKnown(List<TableMapping> mappings, List<TableMapping> all, List<ConfigProblem> problems) {
+		for (TableMapping mapping : mappings) {
+			String path = "parity.tables[" + all.indexOf(mapping) + "]";
+			Optional<CatalogTable> sourceTable = sourceCatalog.find(mapping.source());
+			Optional<CatalogTable> targetTable = targetCatalog.find(mapping.target());
+			if (sourceTable.isEmpty() || targetTable.isEmpty()) {
+				continue;
+			}
+			Table<?> src = sourceTable.get().table();
+			List<String> keyNames = mapping.key();
+			if (keyNames == null) {
+				keyNames = targetTable.get().primaryKey().stream().map(Field::getName).toList();
+				if (keyNames.isEmpty()) {
+					problems.add(new ConfigProblem(path + ".key", 0, "is not set and target table "
+							+ targetTable.get().name() + " has no primary key; list the key columns"));
+				}
+			}
+			List<Field<?>> sourceKey = keyNames.stream().map((k) -> TableResolver.column(src, k)).flatMap(Optional::stream).toList();
+			if (!sourceKey.isEmpty() && sourceKey.size() == keyNames.size()
+					&& !isPrimaryKey(sourceTable.get().primaryKey(), sourceKey)) {
+				checkUnique(src, sourceKey, path, problems);
+			}
+			for (Map.Entry<String, String> entry : mapping.columns().entrySet()) {
+				try {
+					source.dsl().select(DSL.field("(" + entry.getValue() + ")")).from(src).where(DSL.falseCondition()).fetch();
+				}
+				catch (dev.parity.core.connect.SourceWriteRejectedException ex) {
+					problems.add(new ConfigProblem(path + ".columns." + entry.getKey(), 0,
+							"the source cannot evaluate '" + entry.getValue() + "': " + firstLine(ex)));
+				}
+				catch (DataAccessException ex) {
+					// Schema drift: the schema step records it as a conflict and pauses the pair.
+				}
+			}
+		}
+	}
+
 	private TablePair resolve(TableMapping mapping, String path, List<ConfigProblem> problems) {
 		Optional<CatalogTable> sourceTable = find(sourceCatalog, mapping.source(), path + ".source", "source", problems);
 		Optional<CatalogTable> targetTable = find(targetCatalog, mapping.target(), path + ".target", "target", problems);

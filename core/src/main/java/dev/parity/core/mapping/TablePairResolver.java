@@ -45,16 +45,22 @@ public class TablePairResolver {
 	/**
 	 * Validation pass two before a run: the selected pairs that have never been checked must fit both
 	 * schemas (a configuration mistake is reported at once, exit 2). Pairs with a schema history are
-	 * left to the run's schema check, which pauses them on a conflict instead.
+	 * left to the run's schema check, which pauses them on a conflict instead — except for what no schema
+	 * change explains ({@link MappingValidator#checkKnown}). Paused pairs are skipped (the run skips them).
 	 * @throws ConfigException listing every problem
 	 */
 	public void preflight(List<String> names) {
 		List<ConfigProblem> problems = unknownNames(names);
-		List<TableMapping> fresh = config.select(names)
+		java.util.Set<String> paused = schemas.paused();
+		java.util.Map<Boolean, List<TableMapping>> byHistory = config.select(names)
 			.stream()
-			.filter((t) -> !schemas.hasHistory(t.name()))
-			.toList();
-		new MappingValidator(source, catalogs.source(), catalogs.target()).resolve(fresh, config.tables(), problems);
+			.filter((t) -> !paused.contains(t.name()))
+			.collect(Collectors.partitioningBy((t) -> schemas.hasHistory(t.name())));
+		MappingValidator validator = new MappingValidator(source, catalogs.source(), catalogs.target());
+		validator.resolve(byHistory.get(false), config.tables(), problems);
+		// A pair checked before: its drift pauses it in the schema step, but a mistake no schema change
+		// explains would only fail the run after it had started (and recorded a run and a snapshot).
+		validator.checkKnown(byHistory.get(true), config.tables(), problems);
 		if (!problems.isEmpty()) {
 			throw new ConfigException(problems);
 		}
