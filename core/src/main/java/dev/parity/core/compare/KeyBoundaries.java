@@ -28,7 +28,11 @@ public final class KeyBoundaries {
 
 	public static List<KeyRange> split(ComparePlan plan, SourceDatabase source, TargetDatabase target,
 			long rowsPerPartition) {
-		long rows = rows(plan, source);
+		return split(plan, source, rows(plan, source), rowsPerPartition);
+	}
+
+	/** As {@link #split(ComparePlan, SourceDatabase, TargetDatabase, long)}, with the source's rows already known ({@link #rows}). */
+	public static List<KeyRange> split(ComparePlan plan, SourceDatabase source, long rows, long rowsPerPartition) {
 		int partitions = (int) Math.max(1, Math.min(10_000, (rows + rowsPerPartition - 1) / rowsPerPartition));
 		if (partitions == 1) {
 			return List.of(KeyRange.ALL);
@@ -49,7 +53,7 @@ public final class KeyBoundaries {
 	 * The source's rows: a large table's statistics estimate (partitions are only "about"
 	 * rowsPerPartition rows, and counting 5 million InnoDB rows takes a second), else an exact count.
 	 */
-	static long rows(ComparePlan plan, SourceDatabase source) {
+	public static long rows(ComparePlan plan, SourceDatabase source) {
 		long estimate = source.dialect().estimatedRows(source.dsl(), plan.pair().source());
 		return estimate >= ESTIMATE_ABOVE ? estimate : source.dsl().fetchCount(plan.pair().source());
 	}

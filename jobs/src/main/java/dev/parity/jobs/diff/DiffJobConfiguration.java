@@ -1,7 +1,6 @@
 package dev.parity.jobs.diff;
 
 import java.time.Clock;
-import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 
@@ -19,7 +18,6 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import dev.parity.core.compare.ConfirmedCandidate;
-import dev.parity.core.compare.KeyRange;
 import dev.parity.core.compare.MergeVerdict;
 import dev.parity.core.compare.RowPair;
 import dev.parity.core.config.ParityConfig;
@@ -49,7 +47,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <ol>
  * <li>{@code diffStep} splits each pair's key space ({@link KeyRangePartitioner}) and runs
  * {@code diffPartitionStep} on each partition in parallel ({@code parity.diff.threads}): both sides
- * streamed in one binary key order and merged; keys that are not equal become candidates.</li>
+ * streamed in one binary key order and merged; keys that are not equal become candidates. Tables of one
+ * partition each share partitions (up to 100 tables, {@code partition-rows} rows), compared one after
+ * the other ({@link SegmentedRowItemReader}).</li>
  * <li>{@code diffConfirmStep} re-reads every candidate by key on both sides and records only what
  * still differs outside the lag window.</li>
  * <li>{@code diffStatsStep} stores each table's statistics and resolves what was not seen again.</li>
@@ -61,6 +61,9 @@ public class DiffJobConfiguration {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final TypeReference<LinkedHashMap<String, String>> KEY = new TypeReference<>() {
+	};
+
+	private static final TypeReference<List<DiffSegment>> SEGMENTS = new TypeReference<>() {
 	};
 
 	/** The default of the field match-rate exit criterion (99.9 %). */
@@ -78,7 +81,23 @@ public class DiffJobConfiguration {
 	@StepScope
 	KeyRangePartitioner diffPartitioner(DiffPlans diffPlans, SourceDatabase source, TargetDatabase target,
 			ParityConfig config) {
-		return new KeyRangePartitioner(diffPlans, source, target, config.diff().partitionRows());
+		return new KeyRangePartitioner(diffPlans, source, target, config.diff().partitionRows(), true);
+	}
+
+	// The partition's segments: one table's key range, or several small tables (KeyRangePartitioner#GROUP)
+	@Bean
+	@StepScope
+	DiffSegments diffSegments(@Value("#{stepExecutionContext['table']}") String table,
+			@Value("#{stepExecutionContext['lower']}") String lower,
+			@Value("#{stepExecutionContext['upper']}") String upper,
+			@Value("#{stepExecutionContext['partition']}") String partition,
+			@Value("#{stepExecutionContext['cutoff']}") String cutoff,
+			@Value("#{stepExecutionContext['group']}") String group) {
+		if (group != null) {
+			return new DiffSegments(JSON.readValue(group, SEGMENTS));
+		}
+		return new DiffSegments(List.of(new DiffSegment(table, partition, cutoff,
+				lower == null ? null : JSON.readValue(lower, KEY), upper == null ? null : JSON.readValue(upper, KEY))));
 	}
 
 	// The merge pass's reader, processor and writer handle a chunk's keys as one item (a batch of
@@ -86,33 +105,27 @@ public class DiffJobConfiguration {
 	// key cost a quarter of the diff's CPU on 5 million rows.
 	@Bean
 	@StepScope
-	BatchingItemReader<RowPair> diffItemReader(DiffPlans diffPlans, SourceDatabase source, TargetDatabase target,
-			ParityConfig config, @Value("#{stepExecutionContext['table']}") String table,
-			@Value("#{stepExecutionContext['lower']}") String lower,
-			@Value("#{stepExecutionContext['upper']}") String upper,
-			@Value("#{stepExecutionContext['partition']}") String partition) {
-		KeyRange range = new KeyRange(lower == null ? null : JSON.readValue(lower, KEY),
-				upper == null ? null : JSON.readValue(upper, KEY));
-		return new BatchingItemReader<>(new PairedRowItemReader(diffPlans.get(table), source, target, range,
-				config.diff().fetchSize(), partition), config.diff().chunkSize());
+	SegmentedRowItemReader diffItemReader(DiffPlans diffPlans, SourceDatabase source, TargetDatabase target,
+			ParityConfig config, DiffSegments diffSegments) {
+		return new SegmentedRowItemReader(diffSegments,
+				(segment) -> new BatchingItemReader<>(new PairedRowItemReader(diffPlans.get(segment.table()), source,
+						target, segment.range(), config.diff().fetchSize(), segment.partition()),
+						config.diff().chunkSize()));
 	}
 
 	@Bean
 	@StepScope
-	EachItemProcessor<RowPair, MergeVerdict> diffItemProcessor(DiffPlans diffPlans,
-			@Value("#{stepExecutionContext['table']}") String table,
-			@Value("#{stepExecutionContext['cutoff']}") String cutoff) {
-		return new EachItemProcessor<>(
-				new RowComparisonItemProcessor(diffPlans.get(table), cutoff == null ? null : LocalDateTime.parse(cutoff)));
+	SegmentItemProcessor diffItemProcessor(DiffPlans diffPlans, DiffSegments diffSegments) {
+		return new SegmentItemProcessor(diffSegments, (segment) -> new EachItemProcessor<>(
+				new RowComparisonItemProcessor(diffPlans.get(segment.table()), segment.cutoffTime())));
 	}
 
 	@Bean
 	@StepScope
-	FlatteningItemWriter<MergeVerdict> diffItemWriter(DiffRepository diffs,
-			@Value("#{jobExecutionContext['" + ParityJobParameters.RUN_ID + "']}") Long runId,
-			@Value("#{stepExecutionContext['table']}") String table,
-			@Value("#{stepExecutionContext['partition']}") String partition) {
-		return new FlatteningItemWriter<>(new DiffCandidateItemWriter(runId, table, partition, diffs));
+	SegmentItemWriter diffItemWriter(DiffRepository diffs, DiffSegments diffSegments,
+			@Value("#{jobExecutionContext['" + ParityJobParameters.RUN_ID + "']}") Long runId) {
+		return new SegmentItemWriter(diffSegments, (segment) -> new FlatteningItemWriter<>(
+				new DiffCandidateItemWriter(runId, segment.table(), segment.partition(), diffs)));
 	}
 
 	/**
@@ -123,8 +136,8 @@ public class DiffJobConfiguration {
 	 * {@code diffStep} keep their observations (durations for Prometheus).
 	 */
 	private static Step diffPartitionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			BatchingItemReader<RowPair> diffItemReader, EachItemProcessor<RowPair, MergeVerdict> diffItemProcessor,
-			FlatteningItemWriter<MergeVerdict> diffItemWriter) {
+			SegmentedRowItemReader diffItemReader, SegmentItemProcessor diffItemProcessor,
+			SegmentItemWriter diffItemWriter) {
 		return new StepBuilder("diffPartitionStep", jobRepository).<List<RowPair>, List<MergeVerdict>>chunk(1)
 			.observationRegistry(io.micrometer.observation.ObservationRegistry.NOOP)
 			.transactionManager(transactionManager)
@@ -141,8 +154,8 @@ public class DiffJobConfiguration {
 
 	@Bean
 	Step diffStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			KeyRangePartitioner diffPartitioner, BatchingItemReader<RowPair> diffItemReader,
-			EachItemProcessor<RowPair, MergeVerdict> diffItemProcessor, FlatteningItemWriter<MergeVerdict> diffItemWriter,
+			KeyRangePartitioner diffPartitioner, SegmentedRowItemReader diffItemReader,
+			SegmentItemProcessor diffItemProcessor, SegmentItemWriter diffItemWriter,
 			ThreadPoolTaskExecutor diffTaskExecutor, ParityConfig config) {
 		return new StepBuilder("diffStep", jobRepository).partitioner("diffPartitionStep", diffPartitioner)
 			.step(diffPartitionStep(jobRepository, transactionManager, diffItemReader, diffItemProcessor, diffItemWriter))

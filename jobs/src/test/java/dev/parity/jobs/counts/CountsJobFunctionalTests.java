@@ -45,7 +45,8 @@ import dev.parity.jobs.JobTestApplication;
  * rows in flight and a lagging table. The control database is the embedded H2 default.
  */
 @SpringBatchTest
-@SpringBootTest(classes = { JobTestApplication.class, CountsJobFunctionalTests.Config.class })
+@SpringBootTest(classes = { JobTestApplication.class, CountsJobFunctionalTests.Config.class },
+		properties = "parity.counts.tables-per-chunk=2")
 @RequiresDatabase({ TestDatabases.MARIADB, TestDatabases.POSTGRES })
 class CountsJobFunctionalTests {
 
@@ -215,23 +216,27 @@ class CountsJobFunctionalTests {
 				+ " ON d.id = o.discrepancy_id WHERE d.table_name = 'payments'", Integer.class)).isEqualTo(2);
 	}
 
-	// A chunk that fails after part of its writes rolls back whole; the restart continues at that
-	// table, in the same run, and nothing is duplicated or lost.
+	// A chunk (two tables here) that fails after part of its writes rolls back whole, the tables of
+	// the chunk before it stay committed; the restart continues at the failed chunk's first table, in
+	// the same run, and nothing is duplicated or lost.
 	@Test
 	void aFailedChunkRestartsWithoutDuplicatesOrLoss() throws Exception {
-		// given: the control database refuses the orders discrepancy, after its check result was written
-		control.execute("ALTER TABLE parity_discrepancy ADD CONSTRAINT refuse_orders CHECK (table_name <> 'orders')");
+		// given: the control database refuses the payments discrepancy, after the check results of
+		// events (the same chunk) and payments were written
+		control.execute("ALTER TABLE parity_discrepancy ADD CONSTRAINT refuse_payments CHECK (table_name <> 'payments')");
 		JobExecution failed;
 		try {
 			failed = jobOperatorTestUtils.startJob(dev.parity.jobs.JobTestSupport.launch());
 		}
 		finally {
-			control.execute("ALTER TABLE parity_discrepancy DROP CONSTRAINT refuse_orders");
+			control.execute("ALTER TABLE parity_discrepancy DROP CONSTRAINT refuse_payments");
 		}
 		assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
 		long runId = failed.getExecutionContext().getLong(ParityJobParameters.RUN_ID);
-		assertThat(results.findCounts(runId)).extracting(CountRow::table).containsExactly("accounts");
+		assertThat(results.findCounts(runId)).extracting(CountRow::table).containsExactly("accounts", "orders");
 		Timestamp accountsCheckedAt = checkedAt(runId, "accounts");
+		Timestamp ordersCheckedAt = checkedAt(runId, "orders");
+		assertThat(discrepancies.find(DiscrepancyStatus.OPEN)).extracting(Discrepancy::table).containsExactly("orders");
 
 		// when
 		JobExecution restarted = jobOperatorTestUtils.getJobOperator().restart(failed);
@@ -242,6 +247,7 @@ class CountsJobFunctionalTests {
 		assertThat(results.findCounts(runId)).extracting(CountRow::table)
 			.containsExactly("accounts", "events", "orders", "payments");
 		assertThat(checkedAt(runId, "accounts")).as("accounts was not counted again").isEqualTo(accountsCheckedAt);
+		assertThat(checkedAt(runId, "orders")).as("orders was not counted again").isEqualTo(ordersCheckedAt);
 		assertThat(control.queryForObject("SELECT COUNT(*) FROM parity_check_result WHERE run_id = ?", Integer.class,
 				runId)).isEqualTo(4);
 		assertThat(discrepancies.find(DiscrepancyStatus.OPEN)).extracting(Discrepancy::table)

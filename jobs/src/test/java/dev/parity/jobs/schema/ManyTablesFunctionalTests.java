@@ -188,6 +188,57 @@ class ManyTablesFunctionalTests {
 		}
 	}
 
+	// The 40 small tables share one diff partition, compared table by table; a failure at the 20th table
+	// restarts that partition at the 20th table: the 19 before it are not read again, none is skipped,
+	// no row is counted twice and every discrepancy is found once, before or after the failure.
+	@Test
+	void aFailedGroupedDiffPartitionRestartsAtTheTableThatFailed() throws Exception {
+		// given: a second difference after the failing table, and the control database refusing many_20's progress
+		target.execute("UPDATE " + name(30) + " SET code = 'z' WHERE id = 2");
+		control.execute("ALTER TABLE parity_diff_progress ADD CONSTRAINT refuse_many_20"
+				+ " CHECK (partition_name <> '" + name(20) + ":00000')");
+		JobExecution failed;
+		try {
+			jobs.setJob(diffJob);
+			try {
+				failed = jobs.startJob(dev.parity.jobs.JobTestSupport.launch());
+			}
+			finally {
+				control.execute("ALTER TABLE parity_diff_progress DROP CONSTRAINT refuse_many_20");
+			}
+			assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+			long runId = failed.getExecutionContext().getLong(ParityJobParameters.RUN_ID);
+			assertThat(control.queryForList("SELECT partition_name FROM parity_diff_progress WHERE run_id = ?"
+					+ " ORDER BY partition_name", String.class, runId))
+				.containsExactlyElementsOf(IntStream.rangeClosed(1, 19).mapToObj((i) -> name(i) + ":00000").toList());
+			assertThat(failed.getStepExecutions()).filteredOn((s) -> s.getStepName().startsWith("diffPartitionStep"))
+				.as("one partition for the 40 tables")
+				.hasSize(1);
+
+			// when
+			JobExecution restarted = jobs.getJobOperator().restart(failed);
+
+			// then
+			assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+			assertThat(restarted.getExecutionContext().getLong(ParityJobParameters.RUN_ID)).isEqualTo(runId);
+			assertThat(control.queryForObject("SELECT COUNT(DISTINCT partition_name) FROM parity_diff_progress"
+					+ " WHERE run_id = ?", Integer.class, runId)).isEqualTo(TABLES);
+			assertThat(control.queryForObject("SELECT SUM(rows_seen) FROM parity_diff_progress WHERE run_id = ?",
+					Long.class, runId)).as("no row counted twice").isEqualTo(2L * TABLES);
+			assertThat(control.queryForObject("SELECT COUNT(DISTINCT table_name) FROM parity_check_result WHERE run_id = ?",
+					Integer.class, runId)).isEqualTo(TABLES);
+			assertThat(discrepancies.find(DiscrepancyStatus.OPEN))
+				.extracting(Discrepancy::table, Discrepancy::column)
+				.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(name(7), "created"),
+						org.assertj.core.groups.Tuple.tuple(name(30), "code"));
+			assertThat(control.queryForObject("SELECT COUNT(*) FROM parity_observation WHERE run_id = ?", Integer.class,
+					runId)).as("each found once").isEqualTo(2);
+		}
+		finally {
+			target.execute("UPDATE " + name(30) + " SET code = 'b' WHERE id = 2");
+		}
+	}
+
 	// Not a method returning JobExecution: @SpringBatchTest's scope listeners would call it.
 	private Ran run(Job job) throws Exception {
 		jobs.setJob(job);
