@@ -202,7 +202,7 @@ class ReconcileKillFunctionalTests {
 
 	/**
 	 * The child JVM: the jobs wired as in {@code ./parity}, one job started; an execution left running by a
-	 * killed child is recovered first (FAILED), as the CLI does for a process that is gone.
+	 * killed child is recovered first (FAILED, its run lock released), as the CLI does for a process that is gone.
 	 */
 	public static final class Main {
 
@@ -214,6 +214,8 @@ class ReconcileKillFunctionalTests {
 				for (String name : List.of("diffJob", "reconcileJob")) {
 					for (JobExecution orphan : repository.findRunningJobExecutions(name)) {
 						operator.recover(orphan);
+						// and its run lock, as Parity's recovery of a process known gone releases it
+						context.getBean(dev.parity.core.repository.RunLocks.class).releaseExecution(orphan.getId());
 					}
 				}
 				JobExecution execution = operator.start(context.getBean(args[0], Job.class),
