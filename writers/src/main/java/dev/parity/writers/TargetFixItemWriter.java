@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +27,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.parity.core.connect.DatabaseUnavailableException;
 import dev.parity.core.reconcile.FixCheckpoint;
 import dev.parity.core.reconcile.FixExecutor;
 import dev.parity.core.reconcile.ReconcileDecision;

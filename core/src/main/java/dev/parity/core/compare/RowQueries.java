@@ -74,7 +74,11 @@ public final class RowQueries {
 		return readers(plan, source, database, List.of());
 	}
 
-	private static ValueReader reader(org.jooq.DataType<?> type, boolean instants, java.time.ZoneId zone) {
+	/**
+	 * How to read one column of {@code type}: java.time values; with {@code instants}, a naive date-time
+	 * as the instant it is in {@code zone} (a no-op for UTC).
+	 */
+	public static ValueReader reader(org.jooq.DataType<?> type, boolean instants, java.time.ZoneId zone) {
 		return switch (ColumnKind.of(type)) {
 			case TIMESTAMP -> instants && !java.time.ZoneOffset.UTC.equals(zone) ? ValueReader.naiveIn(zone)
 					: ValueReader.LOCAL_DATE_TIME;

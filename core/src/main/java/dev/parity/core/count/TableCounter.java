@@ -55,9 +55,7 @@ public final class TableCounter {
 		boolean naive = ColumnKind.of(updated.getDataType()) != ColumnKind.TIMESTAMP_TZ;
 		LocalDateTime edge = naive ? cutoff.atOffset(ZoneOffset.UTC).atZoneSameInstant(zone).toLocalDateTime() : cutoff;
 		Field<LocalDateTime> lag = updated.coerce(SQLDataType.LOCALDATETIME);
-		ValueReader newest = naive ? ValueReader.naiveIn(zone) : ColumnKind.of(updated.getDataType()) == ColumnKind.TIMESTAMP_TZ
-				&& dev.parity.core.canonical.JavaTimeTypes.utcWallClock(updated.getDataType()) ? ValueReader.UTC_WALL_CLOCK
-						: ValueReader.INSTANT;
+		ValueReader newest = dev.parity.core.compare.RowQueries.reader(updated.getDataType(), true, zone);
 		List<Object[]> rows = database.fetch(database.dsl()
 			.select(DSL.count(), DSL.count(when(lag.ge(inline(edge, SQLDataType.LOCALDATETIME)), inline(1))), max(updated))
 			.from(table), new ValueReader[] { ValueReader.DEFAULT, ValueReader.DEFAULT, newest });
@@ -72,6 +70,7 @@ public final class TableCounter {
 			case null -> null;
 			case OffsetDateTime offset -> offset.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
 			case LocalDateTime local -> local;
+			case java.time.LocalDate date -> date.atStartOfDay();
 			default -> throw new IllegalArgumentException("not a timestamp: " + value.getClass().getSimpleName());
 		};
 	}

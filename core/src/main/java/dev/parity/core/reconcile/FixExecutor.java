@@ -174,7 +174,8 @@ public final class FixExecutor {
 		return line.length() > 1000 ? line.substring(0, 1000) : line;
 	}
 
-	private <T> T inTransaction(java.util.function.Function<Connection, T> work) {
+	// Runs `work` in a target transaction: committed when every fix holds (all null), else rolled back.
+	private List<String> inTransaction(java.util.function.Function<Connection, List<String>> work) {
 		Connection connection;
 		try {
 			connection = target.dataSource().getConnection();
@@ -185,14 +186,14 @@ public final class FixExecutor {
 		try (connection) {
 			connection.setAutoCommit(false);
 			try {
-				T result = work.apply(connection);
-				if (result instanceof List<?> refused && refused.stream().anyMatch(java.util.Objects::nonNull)) {
+				List<String> refused = work.apply(connection);
+				if (refused.stream().anyMatch(java.util.Objects::nonNull)) {
 					connection.rollback();
 				}
 				else {
 					connection.commit();
 				}
-				return result;
+				return refused;
 			}
 			catch (RuntimeException ex) {
 				connection.rollback();
